@@ -1,0 +1,5 @@
+/**
+ * Errors every feature raises for bad input or a clashing state, and their rendering as
+ * RFC 9457 problem details with a field-level {@code errors} array.
+ */
+package org.vouchsafe.problem;
