@@ -1,0 +1,5 @@
+/**
+ * The list's rules as data: the nine membership criteria, the 18 contributing-back roles and
+ * the versions of the list policy, loaded from {@code classpath:catalogue/} and served read-only.
+ */
+package org.vouchsafe.catalogue;

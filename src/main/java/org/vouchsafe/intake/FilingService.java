@@ -1,0 +1,104 @@
+package org.vouchsafe.intake;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.vouchsafe.problem.ConflictException;
+import org.vouchsafe.problem.FieldProblem;
+import org.vouchsafe.problem.InvalidInputException;
+
+/**
+ * Files membership requests: validates the whole payload first, then stores the request,
+ * its answers and evidence and starts the process, all in one transaction, so a rejected or
+ * failed filing leaves nothing behind.
+ */
+@Service
+public class FilingService {
+
+    private final FilingValidator validator;
+    private final MembershipRequestRepository requests;
+    private final RequestCriterionRepository criteria;
+    private final List<FilingListener> listeners;
+    private final RequestWorkflow workflow;
+    private final Clock clock;
+
+    public FilingService(FilingValidator validator, MembershipRequestRepository requests,
+                         RequestCriterionRepository criteria, List<FilingListener> listeners,
+                         RequestWorkflow workflow, Clock clock) {
+        this.validator = validator;
+        this.requests = requests;
+        this.criteria = criteria;
+        this.listeners = listeners;
+        this.workflow = workflow;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public MembershipRequest file(FilingRequest filing, String username) {
+        Instant now = clock.instant();
+        List<FieldProblem> problems = validator.validate(filing, LocalDate.ofInstant(now, clock.getZone()));
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        Optional<MembershipRequest> open = requests.findByOpenDistroKey(MembershipRequest.distroKey(filing.distro().name()));
+        if (open.isPresent()) {
+            throw new ConflictException("The distro \"" + open.get().getDistroName() + "\" already has an open request ("
+                    + open.get().getId() + "); wait for its decision or withdraw it before filing again.",
+                    List.of(new FieldProblem("distro.name", "already has an open request " + open.get().getId() + ".")));
+        }
+        MembershipRequest request = toRequest(filing, username, now);
+        requests.saveAndFlush(request);
+        for (Map.Entry<String, String> answer : filing.answers().entrySet()) {
+            criteria.save(new RequestCriterion(request.getId(), Integer.parseInt(answer.getKey()), answer.getValue().trim()));
+        }
+        for (FilingListener listener : listeners) {
+            listener.filed(request, filing);
+        }
+        request.setProcessInstanceId(workflow.start(request.getId(), request.getDistroName()));
+        return request;
+    }
+
+    /**
+     * Builds the (unsaved) request from a validated payload. The self-assessment uses it to run
+     * the checks on a request that is never stored.
+     */
+    public static MembershipRequest toRequest(FilingRequest filing, String username, Instant now) {
+        FilingRequest.Distro distro = filing.distro();
+        MembershipRequest request = new MembershipRequest(filing.list(), distro.name().trim(), username, now);
+        request.setHomepage(blankToNull(distro.homepage()));
+        request.setOrganization(blankToNull(distro.organization()));
+        request.setUnixLike(Boolean.TRUE.equals(distro.unixLike()));
+        request.setOpenSource(Boolean.TRUE.equals(distro.openSource()));
+        request.setLatestRelease(distro.latestRelease());
+        request.setUpstream(blankToNull(distro.upstream()));
+        request.setPolicy(filing.policy().version(), Boolean.TRUE.equals(filing.policy().accepted()));
+        FilingRequest.Evidence evidence = filing.evidence();
+        if (evidence != null) {
+            request.setUserbase(blankToNull(evidence.userbase()));
+            request.setDownstreamJustification(blankToNull(evidence.downstreamJustification()));
+            if (evidence.communityLinks() != null) {
+                evidence.communityLinks().forEach(link -> request.getCommunityLinks().add(link.trim()));
+            }
+        }
+        for (FilingRequest.RequesterInput r : filing.requesters()) {
+            request.getRequesters().add(new Requester(r.name().trim(), r.email().trim(), blankToNull(r.affiliation()), r.publicKey()));
+        }
+        if (filing.roles() != null) {
+            filing.roles().forEach(role -> request.getRoles().add(new RoleCommitment(role.role(), role.specifics().trim())));
+        }
+        if (filing.vouchers() != null) {
+            filing.vouchers().forEach(v -> request.getVouchers().add(new NamedVoucher(v.name().trim(), v.email().trim(), v.vouchesFor().trim())));
+        }
+        return request;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

@@ -1,0 +1,39 @@
+package org.vouchsafe.intake;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** {@code GET /api/requests/{id}} as in the public API contract. */
+public record RequestView(
+        String id,
+        String list,
+        DistroView distro,
+        String status,
+        Instant filedAt,
+        List<CriterionView> criteria,
+        VotesView votes,
+        DecisionView decision,
+        int round,
+        List<String> questions) {
+
+    /** The distro, briefly. */
+    public record DistroView(String name, String homepage, String organization, String upstream) {
+    }
+
+    /** One criterion: the applicant's answer and the latest check. */
+    public record CriterionView(int number, String title, String answer, CheckView check) {
+    }
+
+    /** A check's outcome with reasons a person can act on. */
+    public record CheckView(String outcome, List<String> reasons) {
+    }
+
+    /** Votes of the current round. */
+    public record VotesView(int approve, int object, int needsInfo) {
+    }
+
+    /** The latest decision, or null. */
+    public record DecisionView(String outcome, String reason, LocalDate effectiveDate) {
+    }
+}

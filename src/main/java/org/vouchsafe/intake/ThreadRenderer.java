@@ -1,0 +1,106 @@
+package org.vouchsafe.intake;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.stereotype.Component;
+import org.vouchsafe.catalogue.Catalogue;
+import org.vouchsafe.catalogue.Criterion;
+
+/**
+ * Renders a request as the plain-text posting a distro would send to oss-security today,
+ * so the public thread and the structured request say the same thing.
+ */
+@Component
+public class ThreadRenderer {
+
+    private static final int WIDTH = 72;
+
+    private final Catalogue catalogue;
+
+    public ThreadRenderer(Catalogue catalogue) {
+        this.catalogue = catalogue;
+    }
+
+    public String render(MembershipRequest request, List<RequestCriterion> answers) {
+        StringBuilder out = new StringBuilder();
+        out.append("Subject: [oss-security] ").append(request.getList()).append(" membership request: ")
+                .append(request.getDistroName()).append("\n\n");
+        out.append("Hi,\n\n");
+        StringBuilder intro = new StringBuilder();
+        intro.append(request.getDistroName());
+        if (request.getHomepage() != null) {
+            intro.append(" (").append(request.getHomepage()).append(")");
+        }
+        if (request.getOrganization() != null) {
+            intro.append(", maintained by ").append(request.getOrganization()).append(",");
+        }
+        intro.append(" asks to join the ").append(request.getList()).append(" list. Our answers to the membership criteria follow.");
+        out.append(wrap(intro.toString(), "")).append("\n");
+        for (RequestCriterion answer : answers) {
+            Criterion criterion = catalogue.criterion(answer.getNumber());
+            out.append("\n").append(criterion.number()).append(". ").append(criterion.title()).append("\n\n");
+            for (String paragraph : answer.getAnswer().split("\\R\\s*\\R")) {
+                out.append(wrap(paragraph.replaceAll("\\s+", " ").trim(), "   ")).append("\n");
+            }
+        }
+        out.append("\nPeople to subscribe:\n\n");
+        for (Requester r : request.getRequesters()) {
+            out.append("- ").append(r.getName()).append(" <").append(r.getEmail()).append(">");
+            if (r.getAffiliation() != null) {
+                out.append(", ").append(r.getAffiliation());
+            }
+            out.append("\n  OpenPGP key: ").append(r.getFingerprint() == null ? "(not yet parsed)" : groups(r.getFingerprint()))
+                    .append("\n");
+        }
+        out.append("\nRoles we commit to:\n\n");
+        if (request.getRoles().isEmpty()) {
+            out.append("- (none)\n");
+        }
+        for (RoleCommitment role : request.getRoles()) {
+            String title = catalogue.role(role.getRoleId()).map(r -> r.title()).orElse(role.getRoleId());
+            out.append(wrap("- " + role.getRoleId() + " (" + title + "): " + role.getSpecifics(), "  ").substring(2)).append("\n");
+        }
+        out.append("\nVouchers:\n\n");
+        if (request.getVouchers().isEmpty()) {
+            out.append("- (none named yet)\n");
+        }
+        for (NamedVoucher v : request.getVouchers()) {
+            out.append("- ").append(v.getName()).append(" <").append(v.getEmail()).append("> vouches for ")
+                    .append(v.getVouchesFor()).append("\n");
+        }
+        out.append("\n").append(wrap("We accept the list policy, version " + request.getPolicyVersion() + ".", ""))
+                .append("\n");
+        return out.toString();
+    }
+
+    /** Fingerprints in groups of four, as GnuPG prints them, so people can compare them by eye. */
+    static String groups(String fingerprint) {
+        StringBuilder s = new StringBuilder();
+        String fp = fingerprint.toUpperCase(Locale.ROOT);
+        for (int i = 0; i < fp.length(); i += 4) {
+            if (i > 0) {
+                s.append(' ');
+            }
+            s.append(fp, i, Math.min(i + 4, fp.length()));
+        }
+        return s.toString();
+    }
+
+    static String wrap(String text, String indent) {
+        StringBuilder out = new StringBuilder();
+        StringBuilder line = new StringBuilder(indent);
+        for (String word : text.split(" ")) {
+            if (line.length() > indent.length() && line.length() + 1 + word.length() > WIDTH) {
+                out.append(line).append("\n");
+                line = new StringBuilder(indent);
+            }
+            if (line.length() > indent.length()) {
+                line.append(' ');
+            }
+            line.append(word);
+        }
+        out.append(line);
+        return out.toString();
+    }
+}

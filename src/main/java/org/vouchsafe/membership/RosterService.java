@@ -1,0 +1,60 @@
+package org.vouchsafe.membership;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.vouchsafe.intake.MembershipRequest;
+import org.vouchsafe.intake.MembershipRequestRepository;
+import org.vouchsafe.intake.Requester;
+import org.vouchsafe.problem.NotFoundException;
+
+/** Adds an approved distro's people to the roster with the distro's role commitments. */
+@Service
+public class RosterService {
+
+    private static final Logger log = LoggerFactory.getLogger(RosterService.class);
+
+    private final MembershipRequestRepository requests;
+    private final MemberRepository members;
+    private final Clock clock;
+
+    public RosterService(MembershipRequestRepository requests, MemberRepository members, Clock clock) {
+        this.requests = requests;
+        this.members = members;
+        this.clock = clock;
+    }
+
+    /**
+     * Subscribes the requesters of an approved request. Someone already on the roster (by
+     * e-mail) is left as they are: a person is subscribed once.
+     *
+     * @return the members added
+     */
+    @Transactional
+    public List<Member> admit(String requestId) {
+        MembershipRequest request = requests.findById(requestId)
+                .orElseThrow(() -> new NotFoundException("No membership request " + requestId + "."));
+        List<Member> added = new ArrayList<>();
+        for (Requester requester : request.getRequesters()) {
+            if (members.findByEmailIgnoreCase(requester.getEmail()).isPresent()) {
+                log.info("{} is already on the roster; not subscribed a second time", requester.getEmail());
+                continue;
+            }
+            Member member = new Member(requestId, request.getDistroName(), request.getList(), requester.getName(),
+                    requester.getEmail(), requester.getFingerprint(), clock.instant());
+            request.getRoles().forEach(role -> member.getRoles().add(new Member.RoleHeld(role.getRoleId(), role.getSpecifics())));
+            added.add(members.save(member));
+        }
+        return added;
+    }
+
+    @Transactional(readOnly = true)
+    public List<Member> roster() {
+        return members.findAllByOrderByDistroAscNameAsc();
+    }
+}

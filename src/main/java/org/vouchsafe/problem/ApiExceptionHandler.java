@@ -1,0 +1,185 @@
+package org.vouchsafe.problem;
+
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Turns every error into RFC 9457 problem details with a field-level {@code errors} array,
+ * and never shows a stack trace or an internal message: unexpected failures are logged with
+ * a reference the user can quote.
+ */
+@RestControllerAdvice
+public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @ExceptionHandler(InvalidInputException.class)
+    ResponseEntity<Object> invalid(InvalidInputException e) {
+        return problem(HttpStatus.BAD_REQUEST, "Invalid input",
+                "The request has " + e.problems().size() + " problem(s); see errors.", e.problems());
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ResponseEntity<Object> conflict(ConflictException e) {
+        return problem(HttpStatus.CONFLICT, "Conflict", e.getMessage(), e.problems());
+    }
+
+    @ExceptionHandler(ConcurrentUpdateException.class)
+    ResponseEntity<Object> concurrent(ConcurrentUpdateException e) {
+        return problem(HttpStatus.CONFLICT, "Conflict", "Someone changed this at the same moment; please try again.", List.of());
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ResponseEntity<Object> notFound(NotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage(), List.of());
+    }
+
+    @ExceptionHandler(ForbiddenException.class)
+    ResponseEntity<Object> forbidden(ForbiddenException e) {
+        return problem(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage(), List.of());
+    }
+
+    @ExceptionHandler(PayloadTooLargeException.class)
+    ResponseEntity<Object> tooLarge(PayloadTooLargeException e) {
+        return problem(HttpStatus.PAYLOAD_TOO_LARGE, "Payload too large", e.getMessage(), List.of());
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e) {
+        return problem(HttpStatus.BAD_REQUEST, "Invalid input", "A parameter has the wrong type.",
+                List.of(new FieldProblem(e.getName(), "has the wrong format.")));
+    }
+
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<Object> integrity(DataIntegrityViolationException e) {
+        // A unique constraint caught a duplicate that slipped past the service's own check (two requests at once).
+        log.info("Integrity violation answered as 409: {}", e.getMostSpecificCause().getClass().getSimpleName());
+        return problem(HttpStatus.CONFLICT, "Conflict",
+                "This clashes with something stored at the same moment (a duplicate); reload and check before retrying.", List.of());
+    }
+
+    /** Role checks on methods ({@code @PreAuthorize}); callers reach them only when signed in. */
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<Object> accessDenied(AccessDeniedException e) {
+        return problem(HttpStatus.FORBIDDEN, "Forbidden", "Your role does not allow this.", List.of());
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception e) {
+        String reference = UUID.randomUUID().toString();
+        log.error("Unexpected error, reference {}", reference, e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
+                "Something went wrong on our side; quote reference " + reference + " to the list admin.", List.of());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        Throwable cause = e.getCause();
+        if (e.getCause() instanceof MaxUploadSizeExceededException) {
+            return problem(HttpStatus.PAYLOAD_TOO_LARGE, "Payload too large", "The body is too large.", List.of());
+        }
+        if (cause instanceof UnrecognizedPropertyException u) {
+            return problem(HttpStatus.BAD_REQUEST, "Invalid input", "The body has a field the API does not know.",
+                    List.of(new FieldProblem(path(u), "is not a field of this API; remove it (check the spelling).")));
+        }
+        if (cause instanceof InvalidFormatException f) {
+            String expected = f.getTargetType() != null && f.getTargetType().getSimpleName().equals("LocalDate")
+                    ? "must be a date in the form YYYY-MM-DD."
+                    : "has the wrong format; expected " + describe(f.getTargetType()) + ".";
+            return problem(HttpStatus.BAD_REQUEST, "Invalid input", "A field has the wrong format.",
+                    List.of(new FieldProblem(path(f), expected)));
+        }
+        if (cause instanceof MismatchedInputException m && !m.getPath().isEmpty()) {
+            String expected = m.getTargetType() != null && m.getTargetType().getSimpleName().equals("LocalDate")
+                    ? "must be a date in the form YYYY-MM-DD."
+                    : "has the wrong type; expected " + describe(m.getTargetType()) + ".";
+            return problem(HttpStatus.BAD_REQUEST, "Invalid input", "A field has the wrong type.",
+                    List.of(new FieldProblem(path(m), expected)));
+        }
+        if (cause instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+            return problem(HttpStatus.BAD_REQUEST, "Invalid input", "A field cannot be read.",
+                    List.of(new FieldProblem(path(m), "cannot be read; check its type and format.")));
+        }
+        if (cause instanceof JsonProcessingException p) {
+            String where = p.getLocation() == null ? "" : " at line " + p.getLocation().getLineNr() + ", column "
+                    + p.getLocation().getColumnNr();
+            return problem(HttpStatus.BAD_REQUEST, "Malformed JSON", "The body is not valid JSON" + where + ".",
+                    List.of(new FieldProblem("", "fix the JSON syntax" + where + ".")));
+        }
+        return problem(HttpStatus.BAD_REQUEST, "Unreadable body", "The request body is missing or cannot be read.",
+                List.of(new FieldProblem("", "send a JSON body as described in the API documentation.")));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+                                                             HttpStatusCode statusCode, WebRequest request) {
+        // Spring's own MVC errors (405, 415, 404 for unknown paths...) keep their status but lose internal detail.
+        ProblemDetail detail = body instanceof ProblemDetail p ? p : ProblemDetail.forStatus(statusCode);
+        detail.setProperty("errors", List.of());
+        return ResponseEntity.status(statusCode).headers(headers).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(detail);
+    }
+
+    static ResponseEntity<Object> problem(HttpStatus status, String title, String detail, List<FieldProblem> errors) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
+        body.setTitle(title);
+        body.setProperty("errors", errors);
+        return ResponseEntity.status(status).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(body);
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            } else {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(ref.getFieldName());
+            }
+        }
+        return path.toString();
+    }
+
+    private static String describe(Class<?> type) {
+        if (type == null) {
+            return "another type";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+            return "a number";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type)) {
+            return "an array";
+        }
+        return "an object";
+    }
+}

@@ -1,0 +1,293 @@
+package org.vouchsafe.review;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.vouchsafe.intake.MembershipRequest;
+import org.vouchsafe.intake.MembershipRequestRepository;
+import org.vouchsafe.intake.RequestStatus;
+import org.vouchsafe.problem.ConcurrentUpdateException;
+import org.vouchsafe.problem.ConflictException;
+import org.vouchsafe.problem.FieldProblem;
+import org.vouchsafe.problem.ForbiddenException;
+import org.vouchsafe.problem.InvalidInputException;
+import org.vouchsafe.problem.NotFoundException;
+
+/**
+ * Review rounds: who reviews, recording votes (one per reviewer per round, immutable),
+ * counting them, objections during the window, and the applicant's replies.
+ */
+@Service
+public class ReviewService {
+
+    /** Concurrent votes on one request collide in the engine; a few quick retries settle them. */
+    private static final int VOTE_ATTEMPTS = 8;
+    private static final int MAX_COMMENT = 8000;
+
+    private final MembershipRequestRepository requests;
+    private final VoteRepository votes;
+    private final ApplicantReplyRepository replies;
+    private final ReviewerProfileRepository profiles;
+    private final ConflictOfInterest conflictOfInterest;
+    private final ReviewWorkflow workflow;
+    private final TransactionTemplate transactions;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public ReviewService(MembershipRequestRepository requests, VoteRepository votes, ApplicantReplyRepository replies,
+                         ReviewerProfileRepository profiles, ConflictOfInterest conflictOfInterest,
+                         ReviewWorkflow workflow, PlatformTransactionManager transactionManager, ObjectMapper json,
+                         Clock clock) {
+        this.requests = requests;
+        this.votes = votes;
+        this.replies = replies;
+        this.profiles = profiles;
+        this.conflictOfInterest = conflictOfInterest;
+        this.workflow = workflow;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** Members of the reviewers group without a conflict of interest with this request. */
+    @Transactional(readOnly = true)
+    public List<String> eligibleReviewers(String requestId) {
+        MembershipRequest request = request(requestId);
+        return workflow.reviewers().stream()
+                .filter(reviewer -> !isConflicted(reviewer, request))
+                .sorted()
+                .toList();
+    }
+
+    public boolean isConflicted(String reviewer, MembershipRequest request) {
+        return conflictOfInterest.conflicted(profiles.findById(reviewer).orElse(null), request);
+    }
+
+    /**
+     * Opens the next review round (the first one is opened at filing), moving the request to
+     * {@code IN_REVIEW}.
+     *
+     * @return the round number
+     */
+    @Transactional
+    public int openRound(String requestId, boolean first) {
+        MembershipRequest request = request(requestId);
+        int round = first ? request.getReviewRound() : request.startNextRound();
+        request.moveTo(RequestStatus.IN_REVIEW, clock.instant());
+        return round;
+    }
+
+    /**
+     * Stores a vote of the current round. Both ways of voting (Tasklist and the REST API) end
+     * here, through the vote task's completion.
+     */
+    @Transactional
+    public Tally recordVote(String requestId, String reviewer, String vote, String comment, String criteriaNotesJson) {
+        MembershipRequest request = request(requestId);
+        VoteChoice choice = parseVote(vote);
+        int round = request.getReviewRound();
+        if (votes.findByRequestIdAndRoundAndReviewer(requestId, round, reviewer).isPresent()) {
+            throw new ConflictException(reviewer + " has already voted in round " + round + "; votes cannot be changed.");
+        }
+        if (comment != null && comment.length() > MAX_COMMENT) {
+            throw new InvalidInputException("comment", "is longer than " + MAX_COMMENT + " characters; shorten it.");
+        }
+        votes.saveAndFlush(new Vote(requestId, round, reviewer, choice, blankToNull(comment),
+                blankToNull(criteriaNotesJson), clock.instant()));
+        return tally(requestId, round);
+    }
+
+    @Transactional(readOnly = true)
+    public Tally tally(String requestId, int round) {
+        return Tally.of(round, votes.findByRequestIdAndRoundOrderByCastAt(requestId, round));
+    }
+
+    @Transactional(readOnly = true)
+    public Tally currentTally(String requestId) {
+        return tally(requestId, request(requestId).getReviewRound());
+    }
+
+    @Transactional(readOnly = true)
+    public List<Vote> votes(String requestId) {
+        return votes.findByRequestIdOrderByCastAt(requestId);
+    }
+
+    /**
+     * A reviewer votes through the REST API. During the round this completes their vote task;
+     * during the objection window only an objection is taken, and it ends the window.
+     */
+    public Tally castVote(String requestId, String reviewer, VoteInput input) {
+        VoteChoice choice = validate(input);
+        String notes = notesJson(input.criteria());
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transactions.execute(tx -> castVoteOnce(requestId, reviewer, choice, input, notes));
+            } catch (ConcurrentUpdateException e) {
+                if (attempt == VOTE_ATTEMPTS) {
+                    throw new ConflictException("Other votes on this request were being counted at the same moment; "
+                            + "please send your vote again.");
+                }
+            }
+        }
+    }
+
+    private Tally castVoteOnce(String requestId, String reviewer, VoteChoice choice, VoteInput input, String notes) {
+        MembershipRequest request = request(requestId);
+        int round = request.getReviewRound();
+        if (isConflicted(reviewer, request)) {
+            throw new ForbiddenException("You are affiliated with " + request.getDistroName()
+                    + " or its organization, so you cannot vote on its request (conflict of interest).");
+        }
+        if (votes.findByRequestIdAndRoundAndReviewer(requestId, round, reviewer).isPresent()) {
+            throw new ConflictException("You have already voted in round " + round + " of this request; votes cannot be changed.");
+        }
+        switch (request.getStatus()) {
+            case IN_REVIEW -> {
+                String taskId = workflow.openVoteTask(requestId, reviewer).orElseThrow(() -> new ConflictException(
+                        "Round " + round + " has no open vote for you; it may have just closed."));
+                workflow.completeVoteTask(taskId, choice, input.comment(), input.criteria());
+            }
+            case OBJECTION_WINDOW -> {
+                if (choice != VoteChoice.OBJECT) {
+                    throw new ConflictException("The round has reached its quorum and the objection window is open: "
+                            + "only an OBJECT vote is taken now.");
+                }
+                votes.saveAndFlush(new Vote(requestId, round, reviewer, choice, blankToNull(input.comment()), notes,
+                        clock.instant()));
+                workflow.raiseObjection(requestId);
+            }
+            default -> throw new ConflictException("The request is " + request.getStatus()
+                    + "; votes are taken only while it is IN_REVIEW (or objections during OBJECTION_WINDOW).");
+        }
+        return tally(requestId, round);
+    }
+
+    /** The applicant answers the reviewers' questions; a new round follows. */
+    @Transactional
+    public ApplicantReply reply(String requestId, String author, String text) {
+        if (text == null || text.isBlank()) {
+            throw new InvalidInputException("text", "is required: answer the reviewers' questions.");
+        }
+        if (text.length() > 20_000) {
+            throw new InvalidInputException("text", "is longer than 20000 characters; shorten it and link to details.");
+        }
+        MembershipRequest request = request(requestId);
+        if (request.getStatus() != RequestStatus.NEEDS_INFO) {
+            throw new ConflictException("The request is " + request.getStatus() + "; replies are taken while it is NEEDS_INFO.");
+        }
+        ApplicantReply reply = replies.save(new ApplicantReply(requestId, request.getReviewRound(), author, text.trim(),
+                clock.instant()));
+        workflow.applicantReplied(requestId);
+        return reply;
+    }
+
+    /** The questions of the latest round that asked for more information. */
+    @Transactional(readOnly = true)
+    public List<String> openQuestions(String requestId) {
+        MembershipRequest request = request(requestId);
+        if (request.getStatus() != RequestStatus.NEEDS_INFO) {
+            return List.of();
+        }
+        List<String> questions = new ArrayList<>();
+        for (Vote v : votes.findByRequestIdAndRoundOrderByCastAt(requestId, request.getReviewRound())) {
+            if (v.getVote() == VoteChoice.NEEDS_INFO) {
+                questions.add(v.getComment() == null ? "(no question text)" : v.getComment());
+            }
+        }
+        return questions;
+    }
+
+    @Transactional(readOnly = true)
+    public List<ApplicantReply> replies(String requestId) {
+        return replies.findByRequestIdOrderByCreatedAt(requestId);
+    }
+
+    /** Rejects what cannot be a vote before any state is touched. */
+    private VoteChoice validate(VoteInput input) {
+        List<FieldProblem> problems = new ArrayList<>();
+        VoteChoice choice = null;
+        if (input == null) {
+            throw new InvalidInputException("vote", "is required: APPROVE, OBJECT or NEEDS_INFO.");
+        }
+        try {
+            choice = parseVote(input.vote());
+        } catch (InvalidInputException e) {
+            problems.addAll(e.problems());
+        }
+        if (choice != null && choice != VoteChoice.APPROVE && (input.comment() == null || input.comment().isBlank())) {
+            problems.add(new FieldProblem("comment", choice == VoteChoice.OBJECT
+                    ? "is required with an objection: say what is wrong, for the admin and the applicant."
+                    : "is required with NEEDS_INFO: write the questions the applicant must answer."));
+        }
+        if (input.comment() != null && input.comment().length() > MAX_COMMENT) {
+            problems.add(new FieldProblem("comment", "is longer than " + MAX_COMMENT + " characters; shorten it."));
+        }
+        if (input.criteria() != null) {
+            input.criteria().forEach((key, note) -> {
+                if (!key.matches("[1-9]")) {
+                    problems.add(new FieldProblem("criteria." + key, "is not a criterion; use the keys \"1\" to \"9\"."));
+                } else if (note != null && note.length() > 2000) {
+                    problems.add(new FieldProblem("criteria." + key, "is longer than 2000 characters; shorten it."));
+                }
+            });
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return choice;
+    }
+
+    static VoteChoice parseVote(String vote) {
+        try {
+            return VoteChoice.valueOf(vote == null ? "" : vote.trim());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("vote", "must be APPROVE, OBJECT or NEEDS_INFO.");
+        }
+    }
+
+    public String notesJson(Map<String, String> notes) {
+        if (notes == null || notes.isEmpty()) {
+            return null;
+        }
+        try {
+            return json.writeValueAsString(new LinkedHashMap<>(notes));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot serialise criteria notes", e);
+        }
+    }
+
+    public Map<String, String> notes(Vote vote) {
+        if (vote.getCriteriaNotes() == null) {
+            return Map.of();
+        }
+        try {
+            return json.readValue(vote.getCriteriaNotes(), new TypeReference<LinkedHashMap<String, String>>() { });
+        } catch (JsonProcessingException e) {
+            return Map.of();
+        }
+    }
+
+    private MembershipRequest request(String requestId) {
+        return requests.findById(requestId).orElseThrow(() -> new NotFoundException("No membership request " + requestId + "."));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    /** Exposed for the workflow's summary of a round. */
+    public Optional<Vote> vote(String requestId, int round, String reviewer) {
+        return votes.findByRequestIdAndRoundAndReviewer(requestId, round, reviewer);
+    }
+}

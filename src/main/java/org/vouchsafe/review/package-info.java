@@ -1,0 +1,5 @@
+/**
+ * The review rounds: who may review a request (conflict of interest), reviewer votes and
+ * their tally against the quorum, objections, and the applicant's replies to questions.
+ */
+package org.vouchsafe.review;

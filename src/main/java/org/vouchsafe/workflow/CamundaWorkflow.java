@@ -1,0 +1,164 @@
+package org.vouchsafe.workflow;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+import org.vouchsafe.intake.RequestWorkflow;
+import org.vouchsafe.membership.DecisionOutcome;
+import org.vouchsafe.membership.DecisionWorkflow;
+import org.vouchsafe.problem.ConcurrentUpdateException;
+import org.vouchsafe.problem.ConflictException;
+import org.vouchsafe.review.ReviewService;
+import org.vouchsafe.review.ReviewWorkflow;
+import org.vouchsafe.review.VoteChoice;
+import org.vouchsafe.system.Roles;
+
+import static org.vouchsafe.workflow.MembershipProcess.Activities;
+import static org.vouchsafe.workflow.MembershipProcess.Messages;
+import static org.vouchsafe.workflow.MembershipProcess.PROCESS_KEY;
+import static org.vouchsafe.workflow.MembershipProcess.Routes;
+import static org.vouchsafe.workflow.MembershipProcess.Variables;
+
+/**
+ * Implements the features' workflow ports with Camunda's Java API. The request id is the
+ * process instance's business key, so every lookup goes by it.
+ */
+@Component
+class CamundaWorkflow implements RequestWorkflow, ReviewWorkflow, DecisionWorkflow {
+
+    private final RuntimeService runtime;
+    private final TaskService tasks;
+    private final IdentityService identity;
+    private final ReviewService review;
+
+    CamundaWorkflow(RuntimeService runtime, TaskService tasks, IdentityService identity,
+                    @org.springframework.context.annotation.Lazy ReviewService review) {
+        this.runtime = runtime;
+        this.tasks = tasks;
+        this.identity = identity;
+        this.review = review;
+    }
+
+    @Override
+    public String start(String requestId, String distroName) {
+        return engine(() -> runtime.startProcessInstanceByKey(PROCESS_KEY, requestId,
+                Map.of(Variables.REQUEST_ID, requestId, Variables.DISTRO, distroName)).getId());
+    }
+
+    @Override
+    public Optional<String> openVoteTask(String requestId, String reviewer) {
+        return tasks.createTaskQuery().processInstanceBusinessKey(requestId).taskDefinitionKey(Activities.VOTE)
+                .taskAssignee(reviewer).list().stream().findFirst().map(Task::getId);
+    }
+
+    @Override
+    public void completeVoteTask(String taskId, VoteChoice vote, String comment, Map<String, String> criteriaNotes) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(Variables.VOTE, vote.name());
+        variables.put(Variables.VOTE_COMMENT, comment);
+        variables.put(Variables.CRITERIA_NOTES, review.notesJson(criteriaNotes));
+        engine(() -> {
+            tasks.complete(taskId, variables);
+            return null;
+        });
+    }
+
+    @Override
+    public void raiseObjection(String requestId) {
+        correlate(Messages.OBJECTION_RAISED, requestId, "The request is not in its objection window.");
+    }
+
+    @Override
+    public void applicantReplied(String requestId) {
+        correlate(Messages.APPLICANT_REPLIED, requestId, "The request is not waiting for your reply.");
+    }
+
+    @Override
+    public List<String> reviewers() {
+        return identity.createUserQuery().memberOfGroup(Roles.REVIEWERS).list().stream().map(User::getId).toList();
+    }
+
+    @Override
+    public Optional<PendingDecision> pending(String requestId) {
+        for (Task task : tasks.createTaskQuery().processInstanceBusinessKey(requestId).list()) {
+            if (Activities.PRESCREEN_DECISION.equals(task.getTaskDefinitionKey())) {
+                return Optional.of(new PendingDecision(task.getId(), PendingDecision.Kind.PRESCREEN));
+            }
+            if (Activities.ADMIN_DECISION.equals(task.getTaskDefinitionKey())) {
+                return Optional.of(new PendingDecision(task.getId(), PendingDecision.Kind.DECISION));
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public void completePrescreen(String taskId, boolean reject, String reason, String admin) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(Variables.PRESCREEN_CHOICE, reject ? Routes.REJECT : Routes.REVIEW);
+        variables.put(Variables.PRESCREEN_REASON, reason);
+        variables.put(Variables.DECIDED_BY, admin);
+        engine(() -> {
+            tasks.complete(taskId, variables);
+            return null;
+        });
+    }
+
+    @Override
+    public void completeDecision(String taskId, DecisionOutcome outcome, String reason, LocalDate effectiveDate, String admin) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(Variables.DECISION_OUTCOME, outcome.name());
+        variables.put(Variables.DECISION_REASON, reason);
+        variables.put(Variables.DEFER_UNTIL, effectiveDate == null ? null : effectiveDate.toString());
+        variables.put(Variables.DECIDED_BY, admin);
+        engine(() -> {
+            tasks.complete(taskId, variables);
+            return null;
+        });
+    }
+
+    private void correlate(String message, String requestId, String whenNotWaiting) {
+        try {
+            engine(() -> {
+                runtime.createMessageCorrelation(message).processInstanceBusinessKey(requestId).correlate();
+                return null;
+            });
+        } catch (MismatchingMessageCorrelationException e) {
+            throw new ConflictException(whenNotWaiting);
+        }
+    }
+
+    /**
+     * Runs an engine call and gives back the feature's own exception when a listener or
+     * delegate refused (the engine may wrap it), or a {@link ConcurrentUpdateException} when
+     * another transaction changed the same process at the same moment.
+     */
+    static <T> T engine(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (OptimisticLockingException e) {
+            throw new ConcurrentUpdateException("Concurrent change of the same process instance", e);
+        } catch (RuntimeException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof RuntimeException r && r.getClass().getPackageName().equals("org.vouchsafe.problem")) {
+                    throw r;
+                }
+                if (cause instanceof OptimisticLockingException o) {
+                    throw new ConcurrentUpdateException("Concurrent change of the same process instance", o);
+                }
+            }
+            throw e;
+        }
+    }
+}

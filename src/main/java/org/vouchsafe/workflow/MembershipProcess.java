@@ -1,0 +1,96 @@
+package org.vouchsafe.workflow;
+
+/**
+ * Names used by {@code processes/membership-request.bpmn}: keep them in step with the model
+ * (the wiring test checks every delegate and form the model names).
+ */
+public final class MembershipProcess {
+
+    public static final String PROCESS_KEY = "membershipRequest";
+    public static final String PRESCREEN_DECISION = "prescreen";
+
+    private MembershipProcess() {
+    }
+
+    /** BPMN element ids. */
+    public static final class Activities {
+        public static final String CHECK_PREFIX = "Task_CheckCriterion";
+        public static final String PRESCREEN = "Task_Prescreen";
+        public static final String PRESCREEN_DECISION = "Task_PrescreenDecision";
+        public static final String OPEN_ROUND = "Task_OpenReviewRound";
+        public static final String VOTE = "Task_Vote";
+        public static final String AWAIT_REPLY = "Event_ApplicantReplied";
+        public static final String OBJECTION_WINDOW = "Gateway_ObjectionWindow";
+        public static final String OBJECTION_WINDOW_CLOSED = "Event_ObjectionWindowClosed";
+        public static final String OBJECTION_RAISED = "Event_ObjectionRaised";
+        public static final String ADMIN_DECISION = "Task_AdminDecision";
+        public static final String DEFERRED_UNTIL = "Event_DeferredUntil";
+        public static final String ADD_TO_ROSTER = "Task_AddToRoster";
+        public static final String END_APPROVED = "End_Approved";
+        public static final String END_REJECTED = "End_Rejected";
+        public static final String END_REJECTED_AT_PRESCREEN = "End_RejectedAtPrescreen";
+
+        private Activities() {
+        }
+    }
+
+    /** Message names. */
+    public static final class Messages {
+        public static final String APPLICANT_REPLIED = "ApplicantReplied";
+        public static final String OBJECTION_RAISED = "ObjectionRaised";
+
+        private Messages() {
+        }
+    }
+
+    /** Process variable names. Variables carry ids and routing flags, never entities or long text. */
+    public static final class Variables {
+        public static final String REQUEST_ID = "requestId";
+        public static final String DISTRO = "distro";
+        /** Local input of each check task: the criterion number 1–9. */
+        public static final String CRITERION = "criterion";
+        public static final String ROUTE = "route";
+        public static final String PRESCREEN_CHOICE = "prescreenChoice";
+        public static final String PRESCREEN_REASON = "prescreenReason";
+        public static final String REVIEWERS = "reviewers";
+        public static final String REVIEWER = "reviewer";
+        public static final String ROUND = "round";
+        public static final String QUORUM = "quorum";
+        public static final String APPROVE_COUNT = "approveCount";
+        public static final String OBJECT_COUNT = "objectCount";
+        public static final String NEEDS_INFO_COUNT = "needsInfoCount";
+        /** Task-local variables of one vote. */
+        public static final String VOTE = "vote";
+        public static final String VOTE_COMMENT = "voteComment";
+        public static final String CRITERIA_NOTES = "criteriaNotes";
+        /** Read-only text shown in the forms (kept under Camunda's 4,000-character string limit). */
+        public static final String CHECKS_SUMMARY = "checksSummary";
+        public static final String REVIEW_SUMMARY = "reviewSummary";
+        public static final String DOSSIER_LINK = "dossierLink";
+        public static final String DECISION_OUTCOME = "decisionOutcome";
+        public static final String DECISION_REASON = "decisionReason";
+        public static final String DEFER_UNTIL = "deferUntil";
+        /** ISO date-time the deferral timer waits for, derived from {@link #DEFER_UNTIL}. */
+        public static final String DEFER_TIMER = "deferTimer";
+        /** Who completed an admin task through the REST API (Tasklist sets the engine's authenticated user). */
+        public static final String DECIDED_BY = "decidedBy";
+
+        private Variables() {
+        }
+
+        /** The outcome variable of criterion {@code n}, an input of the pre-screen decision. */
+        public static String outcome(int n) {
+            return "c" + n + "Outcome";
+        }
+    }
+
+    /** Values of {@link Variables#ROUTE} and {@link Variables#PRESCREEN_CHOICE}. */
+    public static final class Routes {
+        public static final String REVIEW = "REVIEW";
+        public static final String ADMIN = "ADMIN";
+        public static final String REJECT = "REJECT";
+
+        private Routes() {
+        }
+    }
+}

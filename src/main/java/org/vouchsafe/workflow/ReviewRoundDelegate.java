@@ -1,0 +1,55 @@
+package org.vouchsafe.workflow;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+import org.vouchsafe.review.ReviewProperties;
+import org.vouchsafe.review.ReviewService;
+
+import static org.vouchsafe.workflow.MembershipProcess.Variables.*;
+
+/**
+ * Opens a review round: moves the request to IN_REVIEW, resets the counters and prepares the
+ * read-only summaries the vote form shows. The reviewers themselves are resolved by
+ * {@link #reviewers(DelegateExecution)} when the multi-instance vote starts, so no list is
+ * stored as a process variable.
+ */
+@Component("reviewRound")
+public class ReviewRoundDelegate implements JavaDelegate {
+
+    private final ReviewService review;
+    private final ReviewProperties properties;
+    private final FormSummaries summaries;
+
+    ReviewRoundDelegate(ReviewService review, ReviewProperties properties, FormSummaries summaries) {
+        this.review = review;
+        this.properties = properties;
+        this.summaries = summaries;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String requestId = (String) execution.getVariable(REQUEST_ID);
+        boolean first = execution.getVariable(ROUND) == null;
+        int round = review.openRound(requestId, first);
+        execution.setVariable(ROUND, round);
+        execution.setVariable(QUORUM, properties.quorum());
+        execution.setVariable(APPROVE_COUNT, 0);
+        execution.setVariable(OBJECT_COUNT, 0);
+        execution.setVariable(NEEDS_INFO_COUNT, 0);
+        execution.setVariable(CHECKS_SUMMARY, summaries.checks(requestId));
+        execution.setVariable(DOSSIER_LINK, "/requests/" + requestId);
+    }
+
+    /** The collection of the multi-instance vote: every reviewer without a conflict of interest. */
+    public List<String> reviewers(DelegateExecution execution) {
+        return review.eligibleReviewers((String) execution.getVariable(REQUEST_ID));
+    }
+
+    /** The objection window as an ISO-8601 duration for the timer. */
+    public String objectionWindow() {
+        return properties.objectionWindow().toString();
+    }
+}

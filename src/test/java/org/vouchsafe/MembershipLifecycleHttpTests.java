@@ -1,0 +1,79 @@
+package org.vouchsafe;
+
+import java.time.Duration;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.vouchsafe.support.Api;
+import org.vouchsafe.support.Filings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The whole journey over HTTP, as people would live it: an applicant files, three reviewers
+ * approve, the objection window passes, the admin approves, and the requester is on the roster.
+ */
+@VouchsafeTest
+class MembershipLifecycleHttpTests {
+
+    @Autowired
+    TestRestTemplate rest;
+
+    @Test
+    void shouldTakeARequestFromFilingToTheRoster() {
+        Api api = new Api(rest);
+        Map<String, Object> filing = Filings.valid();
+        String email = "ann+" + System.nanoTime() + "@example.org";
+        ((java.util.List<Map<String, Object>>) filing.get("requesters")).get(0).put("email", email);
+        ((java.util.List<Map<String, Object>>) filing.get("vouchers")).get(0).put("vouchesFor", email);
+
+        // the applicant files
+        Api.Response filed = api.post("applicant", "/api/requests", filing);
+        assertThat(filed.status()).as(filed.toString()).isEqualTo(201);
+        String id = filed.json().path("id").asText();
+        assertThat(filed.header("Location")).isEqualTo("/api/requests/" + id);
+
+        // the checks ran and the request is with the reviewers
+        JsonNode request = api.get("applicant", "/api/requests/" + id).json();
+        assertThat(request.path("status").asText()).isEqualTo("IN_REVIEW");
+        assertThat(request.path("criteria")).hasSize(9);
+        assertThat(request.path("criteria").get(0).path("check").path("outcome").asText()).isEqualTo("PASS");
+
+        // three reviewers approve through the API
+        for (String reviewer : new String[] {"reviewer1", "reviewer2", "reviewer3"}) {
+            Api.Response vote = api.post(reviewer, "/api/requests/" + id + "/votes", Api.vote("APPROVE", "Looks good."));
+            assertThat(vote.status()).as(vote.toString()).isEqualTo(201);
+        }
+        assertThat(api.get("reviewer4", "/api/requests/" + id).json().path("status").asText())
+                .isIn("OBJECTION_WINDOW", "AWAITING_DECISION");
+
+        // the (one-second, in tests) objection window passes
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(api.get("admin", "/api/requests/" + id).json().path("status").asText()).isEqualTo("AWAITING_DECISION"));
+
+        // the admin approves
+        Api.Response decided = api.post("admin", "/api/requests/" + id + "/decision",
+                Map.of("outcome", "APPROVED", "reason", "Meets the criteria."));
+        assertThat(decided.status()).as(decided.toString()).isEqualTo(200);
+
+        JsonNode approved = api.get("applicant", "/api/requests/" + id).json();
+        assertThat(approved.path("status").asText()).isEqualTo("APPROVED");
+        assertThat(approved.path("decision").path("outcome").asText()).isEqualTo("APPROVED");
+
+        // the requester is on the roster with the distro and its role
+        JsonNode members = api.get("admin", "/api/members").json();
+        JsonNode ann = null;
+        for (JsonNode m : members) {
+            if (m.path("email").asText().equals(email)) {
+                ann = m;
+            }
+        }
+        assertThat(ann).as("roster entry for " + email).isNotNull();
+        assertThat(ann.path("distro").asText()).isEqualTo(Filings.distro(filing).get("name"));
+        assertThat(ann.path("roles").toString()).contains("A1");
+    }
+}
