@@ -1,0 +1,29 @@
+package org.vouchsafe.audit;
+
+/**
+ * What an audit event records. The constant's name is stored and is part of the hashed data:
+ * renaming or removing a constant breaks verification of every event that used it, so
+ * constants are only ever added.
+ */
+public enum AuditAction {
+    /** An applicant filed a membership request. */
+    REQUEST_FILED,
+    /** A reviewer cast or changed a vote. */
+    VOTE_CAST,
+    /** A voucher vouched for (or withdrew a vouch for) a requester. */
+    VOUCH_RECORDED,
+    /** A requester answered a PGP challenge. */
+    CHALLENGE_ANSWERED,
+    /** The list admin's decision on a request. */
+    DECISION_RECORDED,
+    /** A member was added to the roster. */
+    ROSTER_MEMBER_ADDED,
+    /** A member was removed from the roster. */
+    ROSTER_MEMBER_REMOVED,
+    /** A roster entry (roles, key, address) changed. */
+    ROSTER_MEMBER_CHANGED,
+    /** An admin overrode an automated outcome, a quorum or a deadline. */
+    ADMIN_OVERRIDE,
+    /** A threshold (quorum, objection window, eligibility limits) was configured. */
+    THRESHOLD_CONFIGURED
+}

@@ -1,0 +1,178 @@
+package org.vouchsafe.audit;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.data.domain.Limit;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The tamper-evident audit log. Every feature that changes something worth auditing calls
+ * {@link #record} inside its own transaction; the event is then committed or rolled back
+ * together with the change it describes.
+ *
+ * <p>Each event carries a SHA-256 hash over its columns and its predecessor's hash, so that
+ * editing, deleting or cutting off events is found by {@link #verify()}. Appends are
+ * serialised through a pessimistic lock on the one-row {@code audit_head} table; the lock is
+ * held until the caller's transaction ends, so auditing transactions should be short.
+ *
+ * <p>There is deliberately no method that updates or deletes an event, and Camunda's history
+ * cleanup does not know this table.
+ */
+@Service
+public class AuditLog {
+
+    static final int MAX_ACTOR = 100;
+    static final int MAX_REQUEST_ID = 36;
+    static final int MAX_SUMMARY = 2000;
+    static final int MAX_DETAILS = 20000;
+    private static final int VERIFY_PAGE = 500;
+
+    @PersistenceContext
+    private EntityManager entityManager;
+
+    private final AuditEventRepository events;
+    private final Clock clock;
+
+    AuditLog(AuditEventRepository events, ObjectProvider<Clock> clock) {
+        this.events = events;
+        this.clock = clock.getIfAvailable(Clock::systemUTC);
+    }
+
+    /**
+     * Appends an event to the chain.
+     *
+     * <p>{@code MANDATORY} propagation: the call fails with
+     * {@link org.springframework.transaction.IllegalTransactionStateException} unless a
+     * transaction is already active. That is the point: an audit event must never be committed
+     * on its own while the change it records rolls back, nor the other way round.
+     *
+     * @param actor who did it: a username, or {@code "system"} for timers and automated checks
+     * @param action what was done
+     * @param requestId the membership request concerned, or null for list-wide events
+     * @param summary one human-readable sentence
+     * @param details further facts as flat string pairs (stored as canonical JSON)
+     * @param publicToApplicant whether the applicant of {@code requestId} may see this event
+     * @return the event as written, with its sequence number
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public AuditEvent record(String actor, AuditAction action, String requestId, String summary,
+            Map<String, String> details, boolean publicToApplicant) {
+        requireText("actor", actor, MAX_ACTOR);
+        Objects.requireNonNull(action, "action");
+        if (requestId != null) {
+            requireText("requestId", requestId, MAX_REQUEST_ID);
+        }
+        requireText("summary", summary, MAX_SUMMARY);
+        String canonicalDetails = CanonicalDetails.write(Objects.requireNonNull(details, "details"));
+        if (canonicalDetails.length() > MAX_DETAILS) {
+            throw new IllegalArgumentException("audit details exceed " + MAX_DETAILS + " characters");
+        }
+
+        AuditHead head = entityManager.find(AuditHead.class, AuditHead.SINGLETON_ID, LockModeType.PESSIMISTIC_WRITE);
+        if (head == null) {
+            throw new IllegalStateException("audit_head row is missing; migration V30 creates it");
+        }
+        long seq = head.lastSeq() + 1;
+        String id = UUID.randomUUID().toString();
+        // The database keeps microseconds; truncating first makes the hash reproducible from the row.
+        Instant occurredAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        String hash = ChainHash.of(seq, id, occurredAt, actor, action.name(), requestId, summary, canonicalDetails,
+                publicToApplicant, head.lastHash());
+        AuditEventEntity entity = new AuditEventEntity(id, seq, occurredAt, actor, action, requestId, summary,
+                canonicalDetails, publicToApplicant, head.lastHash(), hash);
+        entityManager.persist(entity);
+        head.advance(seq, hash);
+        return toEvent(entity);
+    }
+
+    /** All events concerning one request, oldest first, public or not; callers filter for applicants. */
+    @Transactional(readOnly = true)
+    public List<AuditEvent> eventsOf(String requestId) {
+        return events.findByRequestIdOrderBySeqAsc(requestId).stream().map(AuditLog::toEvent).toList();
+    }
+
+    /**
+     * Recomputes the whole chain up to the head that is committed when the check starts (events
+     * appended meanwhile are left for the next run) and names the first broken link.
+     */
+    @Transactional(readOnly = true)
+    public AuditVerification verify() {
+        AuditHead head = entityManager.find(AuditHead.class, AuditHead.SINGLETON_ID);
+        if (head == null) {
+            throw new IllegalStateException("audit_head row is missing; migration V30 creates it");
+        }
+        // Read the head before the events: a committed head implies its events are committed.
+        long headSeq = head.lastSeq();
+        String headHash = head.lastHash();
+
+        long expectedSeq = 1;
+        String prevHash = AuditHead.GENESIS_HASH;
+        long checked = 0;
+        chain:
+        while (expectedSeq <= headSeq) {
+            List<ChainLink> page = events.chainAfter(expectedSeq - 1, Limit.of(VERIFY_PAGE));
+            if (page.isEmpty()) {
+                break;
+            }
+            for (ChainLink event : page) {
+                if (expectedSeq > headSeq) {
+                    break chain;
+                }
+                if (event.seq() != expectedSeq) {
+                    return AuditVerification.broken(checked, expectedSeq, AuditVerification.Break.SEQ_GAP,
+                            "event " + expectedSeq + " is missing; the next one present is " + event.seq(),
+                            headSeq, headHash);
+                }
+                if (!event.prevHash().equals(prevHash)) {
+                    return AuditVerification.broken(checked, event.seq(), AuditVerification.Break.PREV_LINK_MISMATCH,
+                            "event " + event.seq() + " does not link to the hash of event " + (event.seq() - 1),
+                            headSeq, headHash);
+                }
+                if (!event.recomputeHash().equals(event.hash())) {
+                    return AuditVerification.broken(checked, event.seq(), AuditVerification.Break.HASH_MISMATCH,
+                            "event " + event.seq() + " was changed after it was written", headSeq, headHash);
+                }
+                checked++;
+                prevHash = event.hash();
+                expectedSeq++;
+            }
+        }
+        if (expectedSeq <= headSeq) {
+            return AuditVerification.broken(checked, expectedSeq, AuditVerification.Break.HEAD_MISMATCH,
+                    "the chain ends at event " + (expectedSeq - 1) + " but the head records event " + headSeq,
+                    headSeq, headHash);
+        }
+        if (!prevHash.equals(headHash)) {
+            return AuditVerification.broken(checked, headSeq, AuditVerification.Break.HEAD_MISMATCH,
+                    "the last event's hash differs from the hash the head records", headSeq, headHash);
+        }
+        return AuditVerification.intact(checked, headSeq, headHash);
+    }
+
+    private static void requireText(String name, String value, int max) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("audit " + name + " must not be blank");
+        }
+        if (value.length() > max) {
+            throw new IllegalArgumentException("audit " + name + " exceeds " + max + " characters");
+        }
+    }
+
+    private static AuditEvent toEvent(AuditEventEntity e) {
+        return new AuditEvent(e.seq(), e.id(), e.occurredAt(), e.actor(), e.action(), e.requestId(), e.summary(),
+                CanonicalDetails.read(e.details()), e.publicToApplicant());
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * The append-only, hash-chained audit log: every filing, vote, vouch, challenge answer,
+ * decision, roster change, admin override and threshold change, written in the transaction of
+ * the change it records, with a read API for admins and applicants and a chain verifier.
+ */
+package org.vouchsafe.audit;
