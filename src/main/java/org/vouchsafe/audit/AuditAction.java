@@ -25,5 +25,9 @@ public enum AuditAction {
     /** An admin overrode an automated outcome, a quorum or a deadline. */
     ADMIN_OVERRIDE,
     /** A threshold (quorum, objection window, eligibility limits) was configured. */
-    THRESHOLD_CONFIGURED
+    THRESHOLD_CONFIGURED,
+    /** The applicant answered the reviewers' questions. */
+    APPLICANT_REPLIED,
+    /** The list admin chose at pre-screen to send a request with a failed check to review. */
+    PRESCREEN_OVERRIDDEN
 }

@@ -9,6 +9,8 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.vouchsafe.audit.AuditAction;
+import org.vouchsafe.audit.AuditLog;
 import org.vouchsafe.problem.ConflictException;
 import org.vouchsafe.problem.FieldProblem;
 import org.vouchsafe.problem.InvalidInputException;
@@ -27,16 +29,18 @@ public class FilingService {
     private final List<FilingListener> listeners;
     private final RequestWorkflow workflow;
     private final Clock clock;
+    private final AuditLog audit;
 
     public FilingService(FilingValidator validator, MembershipRequestRepository requests,
                          RequestCriterionRepository criteria, List<FilingListener> listeners,
-                         RequestWorkflow workflow, Clock clock) {
+                         RequestWorkflow workflow, Clock clock, AuditLog audit) {
         this.validator = validator;
         this.requests = requests;
         this.criteria = criteria;
         this.listeners = listeners;
         this.workflow = workflow;
         this.clock = clock;
+        this.audit = audit;
     }
 
     @Transactional
@@ -57,6 +61,10 @@ public class FilingService {
         for (Map.Entry<String, String> answer : filing.answers().entrySet()) {
             criteria.save(new RequestCriterion(request.getId(), Integer.parseInt(answer.getKey()), answer.getValue().trim()));
         }
+        audit.record(username, AuditAction.REQUEST_FILED, request.getId(),
+                "Filed a request for " + request.getDistroName() + " to join " + request.getList(),
+                Map.of("distro", request.getDistroName(), "list", request.getList(),
+                        "requesters", String.valueOf(request.getRequesters().size())), true);
         for (FilingListener listener : listeners) {
             listener.filed(request, filing);
         }

@@ -8,6 +8,8 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.vouchsafe.audit.AuditAction;
+import org.vouchsafe.audit.AuditLog;
 import org.vouchsafe.intake.MembershipRequest;
 import org.vouchsafe.intake.MembershipRequestRepository;
 import org.vouchsafe.intake.RequestStatus;
@@ -27,13 +29,15 @@ public class AdminDecisionService {
     private final DecisionRepository decisions;
     private final DecisionWorkflow workflow;
     private final Clock clock;
+    private final AuditLog audit;
 
     public AdminDecisionService(MembershipRequestRepository requests, DecisionRepository decisions, DecisionWorkflow workflow,
-                           Clock clock) {
+                           Clock clock, AuditLog audit) {
         this.requests = requests;
         this.decisions = decisions;
         this.workflow = workflow;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /** A list admin decides through the REST API. */
@@ -65,12 +69,30 @@ public class AdminDecisionService {
         LocalDate effective = effectiveDate != null ? effectiveDate
                 : outcome == DecisionOutcome.APPROVED ? LocalDate.now(clock) : null;
         Decision decision = decisions.save(new Decision(requestId, outcome, trim(reason), effective, admin, clock.instant()));
+        java.util.Map<String, String> details = new java.util.LinkedHashMap<>();
+        details.put("outcome", outcome.name());
+        if (decision.getReason() != null) {
+            details.put("reason", decision.getReason().length() > 2000 ? decision.getReason().substring(0, 2000) : decision.getReason());
+        }
+        if (effective != null) {
+            details.put("effectiveDate", effective.toString());
+        }
+        audit.record(admin, AuditAction.DECISION_RECORDED, requestId, "Decided " + outcome + " on " + request.getDistroName(),
+                details, true);
         request.moveTo(switch (outcome) {
             case APPROVED -> RequestStatus.APPROVED;
             case REJECTED -> RequestStatus.REJECTED;
             case DEFERRED -> RequestStatus.DEFERRED;
         }, clock.instant());
         return decision;
+    }
+
+    /** The admin sent a request with a failed check to review anyway: an override worth auditing. */
+    @Transactional
+    public void recordPrescreenOverride(String requestId, String reason, String admin) {
+        MembershipRequest request = request(requestId);
+        audit.record(admin, AuditAction.PRESCREEN_OVERRIDDEN, requestId, "Sent " + request.getDistroName()
+                + " to review despite a failed check", reason == null ? java.util.Map.of() : java.util.Map.of("reason", reason), false);
     }
 
     @Transactional(readOnly = true)

@@ -8,6 +8,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.vouchsafe.audit.AuditAction;
+import org.vouchsafe.audit.AuditLog;
 import org.vouchsafe.intake.MembershipRequest;
 import org.vouchsafe.intake.MembershipRequestRepository;
 import org.vouchsafe.intake.Requester;
@@ -22,11 +24,13 @@ public class RosterService {
     private final MembershipRequestRepository requests;
     private final MemberRepository members;
     private final Clock clock;
+    private final AuditLog audit;
 
-    public RosterService(MembershipRequestRepository requests, MemberRepository members, Clock clock) {
+    public RosterService(MembershipRequestRepository requests, MemberRepository members, Clock clock, AuditLog audit) {
         this.requests = requests;
         this.members = members;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /**
@@ -49,6 +53,10 @@ public class RosterService {
                     requester.getEmail(), requester.getFingerprint(), clock.instant());
             request.getRoles().forEach(role -> member.getRoles().add(new Member.RoleHeld(role.getRoleId(), role.getSpecifics())));
             added.add(members.save(member));
+            audit.record("vouchsafe", AuditAction.ROSTER_MEMBER_ADDED, requestId,
+                    "Subscribed " + requester.getName() + " for " + request.getDistroName(),
+                    java.util.Map.of("email", requester.getEmail(), "distro", request.getDistroName(),
+                            "fingerprint", String.valueOf(requester.getFingerprint())), true);
         }
         return added;
     }

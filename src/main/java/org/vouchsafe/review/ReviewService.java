@@ -14,6 +14,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.vouchsafe.audit.AuditAction;
+import org.vouchsafe.audit.AuditLog;
 import org.vouchsafe.intake.MembershipRequest;
 import org.vouchsafe.intake.MembershipRequestRepository;
 import org.vouchsafe.intake.RequestStatus;
@@ -44,11 +46,12 @@ public class ReviewService {
     private final TransactionTemplate transactions;
     private final ObjectMapper json;
     private final Clock clock;
+    private final AuditLog audit;
 
     public ReviewService(MembershipRequestRepository requests, VoteRepository votes, ApplicantReplyRepository replies,
                          ReviewerProfileRepository profiles, ConflictOfInterest conflictOfInterest,
                          ReviewWorkflow workflow, PlatformTransactionManager transactionManager, ObjectMapper json,
-                         Clock clock) {
+                         Clock clock, AuditLog audit) {
         this.requests = requests;
         this.votes = votes;
         this.replies = replies;
@@ -58,6 +61,7 @@ public class ReviewService {
         this.transactions = new TransactionTemplate(transactionManager);
         this.json = json;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /** Members of the reviewers group without a conflict of interest with this request. */
@@ -105,6 +109,7 @@ public class ReviewService {
         }
         votes.saveAndFlush(new Vote(requestId, round, reviewer, choice, blankToNull(comment),
                 blankToNull(criteriaNotesJson), clock.instant()));
+        auditVote(requestId, reviewer, choice, round, comment);
         return tally(requestId, round);
     }
 
@@ -165,6 +170,7 @@ public class ReviewService {
                 }
                 votes.saveAndFlush(new Vote(requestId, round, reviewer, choice, blankToNull(input.comment()), notes,
                         clock.instant()));
+                auditVote(requestId, reviewer, choice, round, input.comment());
                 workflow.raiseObjection(requestId);
             }
             default -> throw new ConflictException("The request is " + request.getStatus()
@@ -188,6 +194,8 @@ public class ReviewService {
         }
         ApplicantReply reply = replies.save(new ApplicantReply(requestId, request.getReviewRound(), author, text.trim(),
                 clock.instant()));
+        audit.record(author, AuditAction.APPLICANT_REPLIED, requestId, "Replied to the reviewers' questions of round "
+                + request.getReviewRound(), Map.of("round", String.valueOf(request.getReviewRound())), true);
         workflow.applicantReplied(requestId);
         return reply;
     }
@@ -276,6 +284,18 @@ public class ReviewService {
         } catch (JsonProcessingException e) {
             return Map.of();
         }
+    }
+
+    /** Votes are private to reviewers and admins: the applicant's audit view does not show them. */
+    private void auditVote(String requestId, String reviewer, VoteChoice choice, int round, String comment) {
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("vote", choice.name());
+        details.put("round", String.valueOf(round));
+        if (comment != null && !comment.isBlank()) {
+            details.put("comment", comment.length() > 2000 ? comment.substring(0, 2000) : comment.trim());
+        }
+        audit.record(reviewer, AuditAction.VOTE_CAST, requestId, reviewer + " voted " + choice + " in round " + round,
+                details, false);
     }
 
     private MembershipRequest request(String requestId) {

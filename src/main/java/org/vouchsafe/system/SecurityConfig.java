@@ -8,6 +8,9 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Who may reach what. The REST API is stateless HTTP Basic against Camunda's identity
@@ -19,16 +22,27 @@ import org.springframework.security.web.SecurityFilterChain;
 @EnableMethodSecurity
 class SecurityConfig {
 
+    static RequestMatcher ant(String pattern) {
+        return AntPathRequestMatcher.antMatcher(pattern);
+    }
+
+    static RequestMatcher ant(HttpMethod method, String pattern) {
+        return AntPathRequestMatcher.antMatcher(method, pattern);
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
         http
-            .securityMatcher("/api/**", "/engine-rest/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+            // Servlet-independent matchers: /engine-rest is served by Camunda's Jersey servlet, which
+            // Spring MVC patterns do not match; it would otherwise fall through to the web chain.
+            .securityMatcher(new OrRequestMatcher(ant("/api/**"), ant("/engine-rest/**"), ant("/v3/api-docs/**"),
+                    ant("/swagger-ui/**"), ant("/swagger-ui.html")))
             .csrf(csrf -> csrf.disable())
             .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
             .authorizeHttpRequests(auth -> auth
-                .requestMatchers(HttpMethod.POST, "/api/self-assessment").permitAll()
-                .requestMatchers("/engine-rest/**").hasAuthority(Roles.LIST_ADMINS)
+                .requestMatchers(ant(HttpMethod.POST, "/api/self-assessment")).permitAll()
+                .requestMatchers(ant("/engine-rest/**")).hasAuthority(Roles.LIST_ADMINS)
                 .anyRequest().authenticated())
             .httpBasic(basic -> basic.realmName("Vouchsafe"));
         return http.build();
@@ -39,9 +53,10 @@ class SecurityConfig {
     SecurityFilterChain webSecurity(HttpSecurity http) throws Exception {
         http
             // Camunda's webapps run their own CSRF filter and login; Spring Security must not add a second one.
-            .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/**"))
+            .csrf(csrf -> csrf.ignoringRequestMatchers(ant("/camunda/**")))
             .authorizeHttpRequests(auth -> auth
-                .requestMatchers("/camunda/**", "/actuator/health", "/error", "/css/**", "/js/**", "/favicon.ico").permitAll()
+                .requestMatchers(ant("/camunda/**"), ant("/actuator/health"), ant("/error"), ant("/css/**"), ant("/js/**"),
+                        ant("/favicon.ico")).permitAll()
                 .anyRequest().authenticated())
             .formLogin(form -> form.permitAll())
             .httpBasic(basic -> basic.realmName("Vouchsafe"));

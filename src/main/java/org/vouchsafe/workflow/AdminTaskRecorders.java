@@ -34,7 +34,9 @@ class AdminTaskRecorders {
             if (MembershipProcess.Routes.REJECT.equals(choice)) {
                 decisions.validate(new DecisionInput(DecisionOutcome.REJECTED.name(), reason, null));
                 decisions.record(requestId(task), DecisionOutcome.REJECTED, reason, null, actor(task, identity));
-            } else if (!MembershipProcess.Routes.REVIEW.equals(choice)) {
+            } else if (MembershipProcess.Routes.REVIEW.equals(choice)) {
+                decisions.recordPrescreenOverride(requestId(task), reason, actor(task, identity));
+            } else {
                 throw new InvalidInputException(PRESCREEN_CHOICE, "choose REJECT or REVIEW.");
             }
         };
