@@ -1,0 +1,77 @@
+package org.vouchsafe.intake;
+
+import java.util.List;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.vouchsafe.catalogue.Catalogue;
+import org.vouchsafe.membership.AdminDecisionService;
+import org.vouchsafe.review.ReviewService;
+import org.vouchsafe.review.Tally;
+import org.vouchsafe.system.Roles;
+
+/**
+ * Reads requests for the API and the pages: the public view with checks, tally and decision,
+ * and the oss-security thread. One read-only transaction per call, so lazy parts load.
+ */
+@Service
+@Transactional(readOnly = true)
+public class RequestReader {
+
+    private final RequestAccess access;
+    private final MembershipRequestRepository requests;
+    private final RequestCriterionRepository criteria;
+    private final ReviewService review;
+    private final AdminDecisionService decisions;
+    private final ThreadRenderer thread;
+    private final Catalogue catalogue;
+
+    public RequestReader(RequestAccess access, MembershipRequestRepository requests, RequestCriterionRepository criteria,
+                         ReviewService review, AdminDecisionService decisions, ThreadRenderer thread, Catalogue catalogue) {
+        this.access = access;
+        this.requests = requests;
+        this.criteria = criteria;
+        this.review = review;
+        this.decisions = decisions;
+        this.thread = thread;
+        this.catalogue = catalogue;
+    }
+
+    /** The request as the caller may see it (404 otherwise). */
+    public RequestView read(String id, Authentication user) {
+        access.readable(id, user);
+        return view(id);
+    }
+
+    /** The caller's own requests, or every request for reviewers and admins, newest first. */
+    public List<RequestView> list(Authentication user) {
+        List<MembershipRequest> visible = RequestAccess.hasRole(user, Roles.LIST_ADMINS) || RequestAccess.hasRole(user, Roles.REVIEWERS)
+                ? requests.findAllByOrderByFiledAtDesc()
+                : requests.findByFiledByOrderByFiledAtDesc(user.getName());
+        return visible.stream().map(r -> view(r.getId())).toList();
+    }
+
+    public String thread(String id, Authentication user) {
+        MembershipRequest request = access.readable(id, user);
+        return thread.render(request, criteria.findByRequestIdOrderByNumber(id));
+    }
+
+    public RequestView view(String id) {
+        MembershipRequest request = requests.findById(id).orElseThrow();
+        List<RequestView.CriterionView> criterionViews = criteria.findByRequestIdOrderByNumber(id).stream()
+                .map(c -> new RequestView.CriterionView(c.getNumber(), catalogue.criterion(c.getNumber()).title(),
+                        c.getAnswer(), new RequestView.CheckView(c.getOutcome().name(), c.result().reasons())))
+                .toList();
+        Tally tally = review.tally(id, request.getReviewRound());
+        RequestView.DecisionView decision = decisions.latest(id)
+                .map(d -> new RequestView.DecisionView(d.getOutcome().name(), d.getReason(), d.getEffectiveDate()))
+                .orElse(null);
+        return new RequestView(request.getId(), request.getList(),
+                new RequestView.DistroView(request.getDistroName(), request.getHomepage(), request.getOrganization(),
+                        request.getUpstream()),
+                request.getStatus().name(), request.getFiledAt(), criterionViews,
+                new RequestView.VotesView(tally.approve(), tally.object(), tally.needsInfo()), decision,
+                request.getReviewRound(), review.openQuestions(id));
+    }
+}
