@@ -77,33 +77,49 @@ public class FilingService {
      * the checks on a request that is never stored.
      */
     public static MembershipRequest toRequest(FilingRequest filing, String username, Instant now) {
-        FilingRequest.Distro distro = filing.distro();
-        MembershipRequest request = new MembershipRequest(filing.list(), distro.name().trim(), username, now);
+        // Null-safe throughout: the self-assessment builds a request from incomplete payloads too.
+        FilingRequest.Distro distro = filing.distro() != null ? filing.distro()
+                : new FilingRequest.Distro(null, null, null, null, null, null, null);
+        String name = distro.name() == null ? "" : distro.name().trim();
+        MembershipRequest request = new MembershipRequest(filing.list(), name, username, now);
         request.setHomepage(blankToNull(distro.homepage()));
         request.setOrganization(blankToNull(distro.organization()));
         request.setUnixLike(Boolean.TRUE.equals(distro.unixLike()));
         request.setOpenSource(Boolean.TRUE.equals(distro.openSource()));
         request.setLatestRelease(distro.latestRelease());
         request.setUpstream(blankToNull(distro.upstream()));
-        request.setPolicy(filing.policy().version(), Boolean.TRUE.equals(filing.policy().accepted()));
+        FilingRequest.PolicyInput policy = filing.policy();
+        request.setPolicy(policy == null ? null : policy.version(), policy != null && Boolean.TRUE.equals(policy.accepted()));
         FilingRequest.Evidence evidence = filing.evidence();
         if (evidence != null) {
             request.setUserbase(blankToNull(evidence.userbase()));
             request.setDownstreamJustification(blankToNull(evidence.downstreamJustification()));
             if (evidence.communityLinks() != null) {
-                evidence.communityLinks().forEach(link -> request.getCommunityLinks().add(link.trim()));
+                evidence.communityLinks().stream().filter(java.util.Objects::nonNull)
+                        .forEach(link -> request.getCommunityLinks().add(link.trim()));
             }
         }
-        for (FilingRequest.RequesterInput r : filing.requesters()) {
-            request.getRequesters().add(new Requester(r.name().trim(), r.email().trim(), blankToNull(r.affiliation()), r.publicKey()));
+        if (filing.requesters() != null) {
+            for (FilingRequest.RequesterInput r : filing.requesters()) {
+                if (r != null) {
+                    request.getRequesters().add(new Requester(trim(r.name()), trim(r.email()), blankToNull(r.affiliation()),
+                            r.publicKey()));
+                }
+            }
         }
         if (filing.roles() != null) {
-            filing.roles().forEach(role -> request.getRoles().add(new RoleCommitment(role.role(), role.specifics().trim())));
+            filing.roles().stream().filter(java.util.Objects::nonNull)
+                    .forEach(role -> request.getRoles().add(new RoleCommitment(role.role(), trim(role.specifics()))));
         }
         if (filing.vouchers() != null) {
-            filing.vouchers().forEach(v -> request.getVouchers().add(new NamedVoucher(v.name().trim(), v.email().trim(), v.vouchesFor().trim())));
+            filing.vouchers().stream().filter(java.util.Objects::nonNull)
+                    .forEach(v -> request.getVouchers().add(new NamedVoucher(trim(v.name()), trim(v.email()), trim(v.vouchesFor()))));
         }
         return request;
+    }
+
+    private static String trim(String value) {
+        return value == null ? null : value.trim();
     }
 
     private static String blankToNull(String value) {

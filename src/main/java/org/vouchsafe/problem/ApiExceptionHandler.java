@@ -66,6 +66,13 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.PAYLOAD_TOO_LARGE, "Payload too large", e.getMessage(), List.of());
     }
 
+    @ExceptionHandler(TooManyRequestsException.class)
+    ResponseEntity<Object> tooMany(TooManyRequestsException e) {
+        ResponseEntity<Object> response = problem(HttpStatus.TOO_MANY_REQUESTS, "Too many requests", e.getMessage(), List.of());
+        return ResponseEntity.status(response.getStatusCode()).headers(h -> h.addAll(response.getHeaders()))
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds())).body(response.getBody());
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e) {
         return problem(HttpStatus.BAD_REQUEST, "Invalid input", "A parameter has the wrong type.",

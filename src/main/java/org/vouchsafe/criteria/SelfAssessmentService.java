@@ -1,0 +1,51 @@
+package org.vouchsafe.criteria;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Service;
+import org.vouchsafe.catalogue.Catalogue;
+import org.vouchsafe.intake.FilingRequest;
+import org.vouchsafe.intake.FilingService;
+import org.vouchsafe.intake.FilingValidator;
+import org.vouchsafe.intake.MembershipRequest;
+import org.vouchsafe.problem.FieldProblem;
+
+/**
+ * Runs every automated check on a filing payload without storing anything, so a prospective
+ * applicant can see whether and when to apply. An incomplete payload is still assessed; what
+ * filing would refuse is listed as problems.
+ */
+@Service
+public class SelfAssessmentService {
+
+    private final CriteriaService criteria;
+    private final FilingValidator validator;
+    private final Catalogue catalogue;
+    private final List<SelfAssessmentContributor> contributors;
+    private final Clock clock;
+
+    public SelfAssessmentService(CriteriaService criteria, FilingValidator validator, Catalogue catalogue,
+                                 List<SelfAssessmentContributor> contributors, Clock clock) {
+        this.criteria = criteria;
+        this.validator = validator;
+        this.catalogue = catalogue;
+        this.contributors = contributors;
+        this.clock = clock;
+    }
+
+    public SelfAssessment assess(FilingRequest filing) {
+        List<FieldProblem> problems = new ArrayList<>(validator.validate(filing, LocalDate.now(clock)));
+        MembershipRequest request = FilingService.toRequest(filing, "self-assessment", clock.instant());
+        List<SelfAssessment.CheckView> checks = new ArrayList<>();
+        criteria.assess(request).forEach((n, result) -> checks.add(new SelfAssessment.CheckView(n,
+                catalogue.criterion(n).title(), result.outcome().name(), result.reasons())));
+        Map<String, Object> details = new LinkedHashMap<>();
+        contributors.forEach(c -> c.contribute(filing, details));
+        return new SelfAssessment(checks, problems, details);
+    }
+}
