@@ -221,6 +221,5 @@ sig-bad-crc.asc,signature,NOT_A_SIGNATURE,ann,
 sig-random-bytes.bin,signature,NOT_A_SIGNATURE,ann,
 sig-plain-text.txt,signature,NOT_A_SIGNATURE,ann,
 sig-by-revoked-key.asc,signature,KEY_NOT_VALID_AT_SIGNING_TIME,revoked,
-../keys/statement.ann.sig.asc,signature,KEY_NOT_VALID_AT_SIGNING_TIME,revoked,
 CSV
 echo "fixtures written to $HERE"
