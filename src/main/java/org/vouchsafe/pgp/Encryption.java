@@ -51,7 +51,7 @@ final class Encryption {
                 })
                 .addEncryptionCertificate(recipient);
         if (signer != null) {
-            generator.addSigningKey(signer, key -> passphrase.clone());
+            generator.addSigningKey(signer, key -> passphrase.clone(), ListKey.SHA512);
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(plaintext.length * 2 + 1024);
         try (OutputStream encrypting = generator.open(out)) {

@@ -21,6 +21,7 @@ import org.bouncycastle.openpgp.api.OpenPGPApi;
 import org.bouncycastle.openpgp.api.OpenPGPCertificate;
 import org.bouncycastle.openpgp.api.OpenPGPKey;
 import org.bouncycastle.openpgp.api.OpenPGPSignature.OpenPGPDocumentSignature;
+import org.bouncycastle.openpgp.api.SignatureParameters;
 import org.bouncycastle.openpgp.operator.PGPKeyPairGenerator;
 import org.bouncycastle.util.io.Streams;
 import org.slf4j.Logger;
@@ -49,6 +50,17 @@ public class ListKey {
 
     static final String FILE_NAME = "list-key.asc";
 
+    /**
+     * Signatures use SHA-512: left to negotiate, Bouncy Castle picks from the key's preferences,
+     * which list SHA3-512 first, and GnuPG 2.2 cannot verify SHA-3.
+     */
+    static final SignatureParameters.Callback SHA512 = new SignatureParameters.Callback() {
+        @Override
+        public SignatureParameters apply(SignatureParameters parameters) {
+            return parameters.setSignatureHashAlgorithm(HashAlgorithmTags.SHA512);
+        }
+    };
+
     private static final Logger log = LoggerFactory.getLogger(ListKey.class);
 
     private final OpenPGPKey key;
@@ -60,7 +72,11 @@ public class ListKey {
 
     @Autowired
     public ListKey(PgpProperties properties, CertificateInspector inspector) {
-        this(load(properties, inspector.policy()), passphraseOf(properties), inspector);
+        this(passphraseOf(properties), properties, inspector);
+    }
+
+    private ListKey(char[] passphrase, PgpProperties properties, CertificateInspector inspector) {
+        this(load(properties, passphrase, inspector.policy()), passphrase, inspector);
     }
 
     ListKey(OpenPGPKey key, char[] passphrase, CertificateInspector inspector) {
@@ -80,7 +96,7 @@ public class ListKey {
         }
         try {
             // fail at start, not at the first mail, when the passphrase is wrong
-            key.getSecretKey(key.getSigningKeys().get(0)).unlock(passphrase);
+            key.getSecretKey(key.getSigningKeys().get(0)).unlock(passphrase.clone());
         } catch (PGPException e) {
             throw new IllegalStateException("vouchsafe.pgp.list-key.passphrase does not unlock the list key "
                     + fingerprint + ".");
@@ -118,7 +134,7 @@ public class ListKey {
         return EMBEDDED_DEFAULT_PASSPHRASE.toCharArray();
     }
 
-    private static OpenPGPKey load(PgpProperties properties, KeyPolicy policy) {
+    private static OpenPGPKey load(PgpProperties properties, char[] passphrase, KeyPolicy policy) {
         PgpProperties.ListKey config = properties.pgp().listKey();
         OpenPGPApi api = new Encryption(policy).api();
         Path file = config.path() != null ? config.path() : properties.dataDir().resolve(FILE_NAME);
@@ -131,7 +147,8 @@ public class ListKey {
             if (config.path() != null) {
                 throw new IllegalStateException("vouchsafe.pgp.list-key.path " + file + " does not exist.");
             }
-            OpenPGPKey key = generate(config.userId(), passphraseOf(properties), policy);
+            // the builder wipes the array it is given
+            OpenPGPKey key = generate(config.userId(), passphrase.clone(), policy);
             write(file, key.toAsciiArmoredString());
             log.info("List key {} generated into {}", CertificateInspector.fingerprint(key), file);
             return key;
@@ -178,7 +195,7 @@ public class ListKey {
     public DetachedSignature signDetached(byte[] data) {
         try {
             List<OpenPGPDocumentSignature> signatures = encryption.api().createDetachedSignature()
-                    .addSigningKey(key, k -> passphrase.clone())
+                    .addSigningKey(key, k -> passphrase.clone(), SHA512)
                     .sign(new ByteArrayInputStream(data));
             OpenPGPDocumentSignature signature = signatures.get(0);
             return new DetachedSignature(signature.toAsciiArmoredString(), signature.getSignature().getHashAlgorithm());

@@ -27,11 +27,19 @@ public final class PgpTestSupport {
 
     /** Decrypts with a fixture's test-only secret key (no passphrase), as the requester would. */
     public static Decrypted decryptAs(String who, String armored) {
+        return decryptAs(who, armored, null);
+    }
+
+    /** Decrypts as {@code who} and checks signatures by the holder of {@code signerCertificate} (armored). */
+    public static Decrypted decryptAs(String who, String armored, String signerCertificate) {
         BcOpenPGPApi api = new BcOpenPGPApi();
         try {
             OpenPGPKey key = api.readKeyOrCertificate().parseKey(Fixtures.secretKey(who));
-            OpenPGPMessageInputStream in = api.decryptAndOrVerifyMessage()
-                    .addDecryptionKey(key)
+            var processor = api.decryptAndOrVerifyMessage().addDecryptionKey(key);
+            if (signerCertificate != null) {
+                processor.addVerificationCertificate(api.readKeyOrCertificate().parseCertificate(signerCertificate));
+            }
+            OpenPGPMessageInputStream in = processor
                     .process(new ByteArrayInputStream(armored.getBytes(StandardCharsets.US_ASCII)));
             byte[] plain = Streams.readAll(in);
             in.close();
