@@ -1,5 +1,6 @@
 package org.vouchsafe.pgp;
 
+import java.util.Locale;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -102,7 +103,7 @@ final class Armor {
                 .build(new ByteArrayInputStream(block.text().getBytes(StandardCharsets.UTF_8)))) {
             return Streams.readAll(in);
         } catch (IOException e) {
-            String message = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
+            String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
             if (message.contains("crc") || message.contains("checksum")) {
                 throw new DecodeException(DecodeFailure.BAD_CRC, "armor checksum mismatch");
             }

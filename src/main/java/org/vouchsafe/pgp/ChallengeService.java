@@ -1,5 +1,6 @@
 package org.vouchsafe.pgp;
 
+import org.vouchsafe.criteria.CheckOutcome;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -215,10 +216,10 @@ public class ChallengeService {
             }
         }
         if (!failed.isEmpty()) {
-            return new CheckResult(org.vouchsafe.criteria.CheckOutcome.FAIL, failed);
+            return new CheckResult(CheckOutcome.FAIL, failed);
         }
         if (!pending.isEmpty()) {
-            return new CheckResult(org.vouchsafe.criteria.CheckOutcome.PENDING, pending);
+            return new CheckResult(CheckOutcome.PENDING, pending);
         }
         return CheckResult.pass("Every requester decrypted the challenge sent to their key.");
     }

@@ -1,5 +1,7 @@
 package org.vouchsafe.pgp;
 
+import org.bouncycastle.openpgp.api.exception.InvalidEncryptionKeyException;
+import org.vouchsafe.problem.InvalidInputException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -208,13 +210,13 @@ public class ListKey {
      * Signs with the list key and encrypts to the recipient's certificate in one OpenPGP message
      * (RFC 3156, 6.2), readable by GnuPG 2.2.
      *
-     * @throws org.vouchsafe.problem.InvalidInputException when the recipient's key cannot be read
+     * @throws InvalidInputException when the recipient's key cannot be read
      *                                                     or has no usable encryption key
      */
     public String signAndEncrypt(byte[] data, String recipientArmoredKey) {
         CertificateInspector.Parsed parsed = inspector.parse(recipientArmoredKey);
         if (parsed.certificate() == null) {
-            throw new org.vouchsafe.problem.InvalidInputException("publicKey", parsed.problem().message());
+            throw new InvalidInputException("publicKey", parsed.problem().message());
         }
         return encryptTo(parsed.certificate(), data, true);
     }
@@ -222,8 +224,8 @@ public class ListKey {
     String encryptTo(OpenPGPCertificate recipient, byte[] data, boolean sign) {
         try {
             return encryption.encrypt(recipient, data, sign ? key : null, passphrase);
-        } catch (org.bouncycastle.openpgp.api.exception.InvalidEncryptionKeyException e) {
-            throw new org.vouchsafe.problem.InvalidInputException("publicKey", "Key "
+        } catch (InvalidEncryptionKeyException e) {
+            throw new InvalidInputException("publicKey", "Key "
                     + CertificateInspector.fingerprint(recipient) + " has no usable encryption key.");
         } catch (IOException | PGPException e) {
             throw new IllegalStateException("cannot encrypt to " + CertificateInspector.fingerprint(recipient), e);
@@ -237,7 +239,7 @@ public class ListKey {
                 .process(new ByteArrayInputStream(armoredMessage.getBytes(StandardCharsets.US_ASCII)))) {
             return Streams.readAll(in);
         } catch (IOException | PGPException e) {
-            throw new org.vouchsafe.problem.InvalidInputException("message", "The message cannot be decrypted "
+            throw new InvalidInputException("message", "The message cannot be decrypted "
                     + "with the list key.");
         }
     }

@@ -1,5 +1,6 @@
 package org.vouchsafe.pgp;
 
+import org.vouchsafe.criteria.CheckOutcome;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -117,7 +118,7 @@ public class PolicyAcceptanceService {
                         + "signature.")
                 .toList();
         if (!missing.isEmpty()) {
-            return new CheckResult(org.vouchsafe.criteria.CheckOutcome.PENDING, missing);
+            return new CheckResult(CheckOutcome.PENDING, missing);
         }
         return CheckResult.pass("Every requester signed policy version " + currentPolicyVersion + " with their key.");
     }
