@@ -1,0 +1,6 @@
+package org.vouchsafe.notification;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface SentMailRepository extends JpaRepository<SentMail, String> {
+}

@@ -1,0 +1,46 @@
+package org.vouchsafe.pgp;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * OpenPGP settings, under {@code vouchsafe.*}.
+ *
+ * @param dataDir {@code vouchsafe.data-dir}: where the generated list key and the mail outbox live
+ *                (default {@code ./data})
+ * @param pgp     {@code vouchsafe.pgp.*}
+ */
+@ConfigurationProperties("vouchsafe")
+public record PgpProperties(@DefaultValue("./data") Path dataDir, @DefaultValue Pgp pgp) {
+
+    /**
+     * @param listKey           {@code vouchsafe.pgp.list-key.*}
+     * @param challengeValidity {@code vouchsafe.pgp.challenge-validity}: how long a challenge may be
+     *                          answered (default {@code P14D}); the process runs the expiry timer
+     */
+    public record Pgp(@DefaultValue ListKey listKey, @DefaultValue("P14D") Duration challengeValidity) {
+    }
+
+    /**
+     * The list's own key.
+     *
+     * @param path       {@code vouchsafe.pgp.list-key.path}: an existing armored secret key to load; when unset
+     *                   the key is generated on first start into {@code <data-dir>/list-key.asc}
+     * @param passphrase {@code vouchsafe.pgp.list-key.passphrase}: unlocks the key; required outside the
+     *                   embedded default (see {@link org.vouchsafe.pgp.ListKey})
+     * @param userId     {@code vouchsafe.pgp.list-key.user-id}: user id of a generated key
+     */
+    public record ListKey(Path path, String passphrase,
+            @DefaultValue("Vouchsafe (distros membership) <vouchsafe@localhost>") String userId) {
+
+        @Override
+        public String toString() {
+            // never print the passphrase (actuator, logs)
+            return "ListKey[path=" + path + ", passphrase=" + (passphrase == null ? "unset" : "***")
+                    + ", userId=" + userId + "]";
+        }
+    }
+}

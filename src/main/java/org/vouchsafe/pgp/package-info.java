@@ -1,0 +1,8 @@
+/**
+ * OpenPGP for the membership process: health of requesters' certificates, the encrypted
+ * challenge of criterion 8, signed acceptance of the list policy (criterion 6) and the list's own key.
+ * <p>
+ * Built on Bouncy Castle's high-level {@code org.bouncycastle.openpgp.api}; keys are named by full
+ * fingerprint everywhere, never by key id. Nothing here imports the process engine.
+ */
+package org.vouchsafe.pgp;
