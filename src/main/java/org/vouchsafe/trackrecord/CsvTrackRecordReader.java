@@ -53,7 +53,8 @@ final class CsvTrackRecordReader {
                 return entries;
             }
             while (rows.hasNextValue()) {
-                int line = lineOf(rows.getParser().currentTokenLocation());
+                // After hasNextValue() the parser stands at the start of the record: its line, even past empty lines.
+                int line = lineOf(rows.getParser().currentLocation());
                 String[] row = rows.nextValue();
                 if (entries.size() + 1 > maxEntries) {
                     throw new PayloadTooLargeException("the upload has more than " + maxEntries

@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -162,6 +163,10 @@ public class TrackRecordService {
             TrackRecordValidator.duplicate(e.input().issue(), e.where(), e.fieldName().apply(TrackRecordField.ISSUE),
                     seen, problems);
         }
+        if (source == TrackRecordSource.CSV) {
+            // Parse problems are found while reading, the others after: report them in file order.
+            problems.sort(Comparator.comparingInt(TrackRecordService::lineNumber));
+        }
         if (problems.isEmpty() && entries.isEmpty()) {
             problems.add(new FieldProblem("body", "has no entries; add at least one line after the header"));
         }
@@ -270,6 +275,19 @@ public class TrackRecordService {
         if (count.longValue() == 0) {
             throw new NotFoundException("no membership request " + requestId);
         }
+    }
+
+    /** The line of a "line 12: fix_date" field; problems of the whole body go last. */
+    private static int lineNumber(FieldProblem p) {
+        String f = p.field();
+        if (!f.startsWith("line ")) {
+            return Integer.MAX_VALUE;
+        }
+        int end = 5;
+        while (end < f.length() && Character.isDigit(f.charAt(end))) {
+            end++;
+        }
+        return end == 5 ? Integer.MAX_VALUE : Integer.parseInt(f.substring(5, end));
     }
 
     private static MediaType mediaType(String contentType) {
