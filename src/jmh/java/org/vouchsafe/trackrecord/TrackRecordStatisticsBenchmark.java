@@ -105,7 +105,7 @@ public class TrackRecordStatisticsBenchmark {
             }
             minPublic = Math.min(minPublic, publicDay[i]);
             maxFix = Math.max(maxFix, fixDay[i]);
-            perYear[TrackRecordStatisticsCalculator.yearOfEpochDay(fixDay[i]) - TrackRecordStatisticsCalculator.MIN_YEAR]++;
+            perYear[yearOfEpochDay(fixDay[i]) - TrackRecordStatisticsCalculator.MIN_YEAR]++;
             if (upstreamDay[i] != Integer.MIN_VALUE) {
                 leads[m++] = upstreamDay[i] - fixDay[i];
             }
@@ -117,5 +117,20 @@ public class TrackRecordStatisticsBenchmark {
         long leadMedian2 = m == 0 ? 0 : (long) leads[(m - 1) / 2] + leads[m / 2];
         return median2 + p90 + latency[n - 1] + leadMedian2 + within + viaCount + minPublic + maxFix
                 + perYear[FILED.getYear() - TrackRecordStatisticsCalculator.MIN_YEAR];
+    }
+
+    /**
+     * Calendar year of an epoch day without allocating a {@code LocalDate} (Howard Hinnant's
+     * civil-from-days algorithm); the loop holds only epoch days.
+     */
+    private static int yearOfEpochDay(long epochDay) {
+        long z = epochDay + 719_468;
+        long era = (z >= 0 ? z : z - 146_096) / 146_097;
+        long doe = z - era * 146_097;
+        long yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        long mp = (5 * doy + 2) / 153;
+        long year = yoe + era * 400 + (mp >= 10 ? 1 : 0);
+        return (int) year;
     }
 }

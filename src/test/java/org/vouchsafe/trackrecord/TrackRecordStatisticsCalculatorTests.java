@@ -124,11 +124,41 @@ class TrackRecordStatisticsCalculatorTests {
     }
 
     @Test
-    void shouldComputeTheYearOfAnEpochDayLikeLocalDate() {
-        for (LocalDate d = LocalDate.of(1969, 12, 1); d.isBefore(LocalDate.of(2101, 3, 1)); d = d.plusDays(1)) {
-            assertThat(TrackRecordStatisticsCalculator.yearOfEpochDay(d.toEpochDay())).as(d.toString())
-                    .isEqualTo(d.getYear());
+    void shouldAgreeWithANaiveComputationForNarrowAndWideLatencyRanges() {
+        // Narrow: the counting sort; wide (up to 30 years for a few entries): the comparison sort.
+        for (int maxLatency : new int[]{15, 200, 11_000}) {
+            java.util.SplittableRandom random = new java.util.SplittableRandom(maxLatency);
+            List<TrackRecordEntryInput> entries = new ArrayList<>();
+            int n = maxLatency > 5000 ? 7 : 2001;
+            for (int i = 0; i < n; i++) {
+                LocalDate fix = LocalDate.of(2015, 1, 1).plusDays(random.nextInt(4000));
+                entries.add(new TrackRecordEntryInput("F-" + i, fix.minusDays(random.nextInt(maxLatency + 1)), fix,
+                        random.nextBoolean(), "https://example.org/", null));
+            }
+
+            TrackRecordStatistics s = calculator.calculate(entries, FILED);
+
+            java.util.Map<Integer, List<Long>> byYear = new java.util.TreeMap<>();
+            List<Long> all = new ArrayList<>();
+            for (TrackRecordEntryInput e : entries) {
+                long l = Math.max(0, e.fixDate().toEpochDay() - e.publicDate().toEpochDay());
+                all.add(l);
+                byYear.computeIfAbsent(e.fixDate().getYear(), y -> new ArrayList<>()).add(l);
+            }
+            assertThat(s.medianLatencyDays()).as("median, range " + maxLatency).isEqualTo(naiveMedian(all));
+            assertThat(s.maxLatencyDays().longValue()).isEqualTo(all.stream().mapToLong(Long::longValue).max().orElseThrow());
+            assertThat(s.perYear()).extracting(TrackRecordStatistics.YearStatistics::year)
+                    .containsExactlyElementsOf(byYear.keySet());
+            for (TrackRecordStatistics.YearStatistics y : s.perYear()) {
+                assertThat(y.medianLatencyDays()).as("median of " + y.year()).isEqualTo(naiveMedian(byYear.get(y.year())));
+                assertThat(y.entries()).isEqualTo(byYear.get(y.year()).size());
+            }
         }
-        assertThat(TrackRecordStatisticsCalculator.yearOfEpochDay(LocalDate.of(9999, 12, 31).toEpochDay())).isEqualTo(9999);
+    }
+
+    private static double naiveMedian(List<Long> values) {
+        List<Long> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return (sorted.get((n - 1) / 2) + sorted.get(n / 2)) / 2.0;
     }
 }
