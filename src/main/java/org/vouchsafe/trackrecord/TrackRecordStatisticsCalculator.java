@@ -7,9 +7,8 @@ import java.util.List;
 
 /**
  * Computes {@link TrackRecordStatistics} in O(n log n) at worst: one pass over the entries, one
- * sort of a primitive {@code long[]} (a counting sort when the latencies span no more days than
- * about twice the entry count, which is the usual case), two linear passes over the sorted
- * array, and one sort of the upstream leads when there are any. No object is allocated per
+ * sort of a primitive {@code long[]} (a counting sort when no latency exceeds
+ * {@value #COUNTING_SORT_RANGE} days, the usual case), one linear pass over the sorted array, and one sort of the upstream leads when there are any. No object is allocated per
  * entry: each entry becomes one {@code long} key {@code latency << 32 | viaDistros << 31 | year},
  * so the single sort orders the latencies for the overall percentiles and, scanned once more,
  * yields every year's median.
@@ -22,8 +21,8 @@ public final class TrackRecordStatisticsCalculator {
     /** Latest year the calculator accepts: keeps the per-year arrays and the key bits bounded. */
     public static final int MAX_YEAR = 9999;
 
-    /** Below this many distinct latencies a counting sort is always worth it. */
-    private static final long COUNTING_SORT_MIN_RANGE = 4096;
+    /** Latencies up to this many days are ordered by counting sort; beyond, by comparison sort. */
+    private static final int COUNTING_SORT_RANGE = 4096;
     private static final long VIA_BIT = 1L << 31;
     private static final long YEAR_MASK = VIA_BIT - 1;
 
@@ -39,6 +38,9 @@ public final class TrackRecordStatisticsCalculator {
         int within10 = 0;
         int via = 0;
         long maxLatency = 0;
+        // Latency histogram for the counting sort, filled in the same pass; index 0 stays 0 so
+        // that the prefix sums give each latency's first slot.
+        int[] slots = new int[COUNTING_SORT_RANGE + 2];
         for (int i = 0; i < n; i++) {
             TrackRecordEntryInput e = entries.get(i);
             LocalDate fixDate = e.fixDate();
@@ -62,6 +64,9 @@ public final class TrackRecordStatisticsCalculator {
             minYear = Math.min(minYear, year);
             maxYear = Math.max(maxYear, year);
             maxLatency = Math.max(maxLatency, latency);
+            if (latency <= COUNTING_SORT_RANGE) {
+                slots[(int) latency + 1]++;
+            }
             LocalDate upstream = e.upstreamFixDate();
             if (upstream != null) {
                 if (leads == null) {
@@ -70,8 +75,7 @@ public final class TrackRecordStatisticsCalculator {
                 leads[leadCount++] = (int) (upstream.toEpochDay() - fixDay);
             }
         }
-        keys = sortByLatency(keys, n, maxLatency);
-        return summarise(keys, n, leads, leadCount, minPublic, maxFix, minYear, maxYear, within10, via, filedOn);
+        return summarise(keys, n, slots, maxLatency, leads, leadCount, minPublic, maxFix, minYear, maxYear, within10, via, filedOn);
     }
 
     private static void checkYear(int year, LocalDate date) {
@@ -80,33 +84,23 @@ public final class TrackRecordStatisticsCalculator {
         }
     }
 
-    private static TrackRecordStatistics summarise(long[] keys, int n, int[] leads, int leadCount,
+    private static TrackRecordStatistics summarise(long[] unsorted, int n, int[] slots, long maxLatency,
+                                                   int[] leads, int leadCount,
                                                    long minPublic, long maxFix, int minYear, int maxYear,
                                                    int within10, int via, LocalDate filedOn) {
         if (n == 0) {
             return new TrackRecordStatistics(filedOn, 0, null, null, 0, null, null, null, null,
                     0, 0.0, 0, List.of(), null);
         }
-        long filedDay = filedOn.toEpochDay();
-        double median = (latency(keys[(n - 1) / 2]) + latency(keys[n / 2])) / 2.0;
-        int p90 = latency(keys[nearestRank(0.9, n) - 1]);
-        int max = latency(keys[n - 1]);
-
         int years = maxYear - minYear + 1;
         int[] count = new int[years];
         int[] timely = new int[years];
         int[] viaPerYear = new int[years];
-        for (int i = 0; i < n; i++) {
-            long k = keys[i];
-            int y = (int) (k & YEAR_MASK) - minYear;
-            count[y]++;
-            if (latency(k) <= TrackRecordStatistics.TIMELY_DAYS) {
-                timely[y]++;
-            }
-            if ((k & VIA_BIT) != 0) {
-                viaPerYear[y]++;
-            }
-        }
+        long[] keys = sortByLatencyCountingYears(unsorted, n, slots, maxLatency, minYear, count, timely, viaPerYear);
+        long filedDay = filedOn.toEpochDay();
+        double median = (latency(keys[(n - 1) / 2]) + latency(keys[n / 2])) / 2.0;
+        int p90 = latency(keys[nearestRank(0.9, n) - 1]);
+        int max = latency(keys[n - 1]);
         // Keys are sorted by latency, so a year's r-th key met in this scan is its r-th smallest
         // latency: the medians fall out of one more linear pass, without sorting per year.
         int[] seen = new int[years];
@@ -138,32 +132,45 @@ public final class TrackRecordStatisticsCalculator {
     }
 
     /**
-     * Orders the keys by latency. Latencies are whole days and usually span a few hundred
-     * values, so a counting sort (O(n + range)) does it in two passes; a record with a range
-     * far larger than its size falls back to {@code Arrays.sort} (O(n log n)). Only the latency
-     * order matters: the per-year pass needs nothing else.
+     * Orders the keys by latency and counts each year's entries on the way. Latencies are whole
+     * days and nearly always below {@value #COUNTING_SORT_RANGE}, so a counting sort (O(n), its
+     * histogram filled by the first pass) does it in one scatter pass; a record with a longer
+     * latency falls back to {@code Arrays.sort} (O(n log n)). Only the latency order matters:
+     * the median pass needs nothing else.
      */
-    private static long[] sortByLatency(long[] keys, int n, long maxLatency) {
-        if (n == 0) {
-            return keys;
-        }
-        if (maxLatency > COUNTING_SORT_MIN_RANGE && maxLatency > 2L * n) {
-            Arrays.sort(keys, 0, n);
-            return keys;
-        }
-        int[] start = new int[(int) maxLatency + 2];
-        for (int i = 0; i < n; i++) {
-            start[latency(keys[i]) + 1]++;
-        }
-        for (int l = 1; l < start.length; l++) {
-            start[l] += start[l - 1];
-        }
-        long[] sorted = new long[n];
-        for (int i = 0; i < n; i++) {
-            long k = keys[i];
-            sorted[start[latency(k)]++] = k;
+    private static long[] sortByLatencyCountingYears(long[] keys, int n, int[] slots, long maxLatency, int minYear,
+                                                     int[] count, int[] timely, int[] viaPerYear) {
+        long[] sorted;
+        if (maxLatency <= COUNTING_SORT_RANGE) {
+            int top = (int) maxLatency + 1;
+            for (int l = 1; l <= top; l++) {
+                slots[l] += slots[l - 1];
+            }
+            sorted = new long[n];
+            for (int i = 0; i < n; i++) {
+                long k = keys[i];
+                sorted[slots[latency(k)]++] = k;
+                countYear(k, minYear, count, timely, viaPerYear);
+            }
+        } else {
+            sorted = keys;
+            Arrays.sort(sorted, 0, n);
+            for (int i = 0; i < n; i++) {
+                countYear(sorted[i], minYear, count, timely, viaPerYear);
+            }
         }
         return sorted;
+    }
+
+    private static void countYear(long k, int minYear, int[] count, int[] timely, int[] viaPerYear) {
+        int y = (int) (k & YEAR_MASK) - minYear;
+        count[y]++;
+        if (latency(k) <= TrackRecordStatistics.TIMELY_DAYS) {
+            timely[y]++;
+        }
+        if ((k & VIA_BIT) != 0) {
+            viaPerYear[y]++;
+        }
     }
 
     private static TrackRecordStatistics.UpstreamLead upstreamLead(int[] leads, int m) {
