@@ -79,6 +79,28 @@ class NeedsInfoProcessTests extends ProcessTestSupport {
         assertThat(status(id)).isEqualTo(RequestStatus.IN_REVIEW);
     }
 
+    /**
+     * BUG: a vote completed from Tasklist skips the REST API's rules (a question is required
+     * with NEEDS_INFO), so the applicant is asked "(no question text)".
+     */
+    @Test
+    void shouldRequireAQuestionWithNeedsInfoFromTasklistToo() {
+        // given
+        String id = file(Filings.valid());
+        ProcessInstance instance = instance(id);
+        org.camunda.bpm.engine.task.Task task = voteTasks(instance).stream()
+                .filter(t -> t.getAssignee().equals("reviewer1")).findFirst().orElseThrow();
+
+        // when: the vote form submitted without a question
+        Throwable refused = org.assertj.core.api.Assertions.catchThrowable(() ->
+                tasks.complete(task.getId(), Map.of(MembershipProcess.Variables.VOTE, "NEEDS_INFO")));
+
+        // then
+        assertThat(status(id)).isEqualTo(RequestStatus.IN_REVIEW);
+        assertThat(read("applicant", id).path("questions")).isEmpty();
+        assertThat(refused).isNotNull();
+    }
+
     @Test
     void shouldRequireAQuestionWithNeedsInfo() {
         String id = fileOverHttp(Filings.valid());
