@@ -94,6 +94,8 @@ public class FilingService {
         if (evidence != null) {
             request.setUserbase(blankToNull(evidence.userbase()));
             request.setDownstreamJustification(blankToNull(evidence.downstreamJustification()));
+            request.setDraftTrackRecord(evidence.trackRecord() == null ? List.of()
+                    : evidence.trackRecord().stream().filter(java.util.Objects::nonNull).toList());
             if (evidence.communityLinks() != null) {
                 evidence.communityLinks().stream().filter(java.util.Objects::nonNull)
                         .forEach(link -> request.getCommunityLinks().add(link.trim()));

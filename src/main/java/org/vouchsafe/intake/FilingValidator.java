@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 import org.vouchsafe.catalogue.Catalogue;
 import org.vouchsafe.problem.FieldProblem;
 import org.vouchsafe.trackrecord.TrackRecordEntryInput;
+import org.vouchsafe.trackrecord.TrackRecordService;
 
 /**
  * Checks a filing payload field by field and collects every problem at once, so an applicant
@@ -28,9 +29,11 @@ public class FilingValidator {
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
     private final Catalogue catalogue;
+    private final TrackRecordService trackRecord;
 
-    public FilingValidator(Catalogue catalogue) {
+    public FilingValidator(Catalogue catalogue, TrackRecordService trackRecord) {
         this.catalogue = catalogue;
+        this.trackRecord = trackRecord;
     }
 
     public List<FieldProblem> validate(FilingRequest filing, LocalDate today) {
@@ -144,34 +147,7 @@ public class FilingValidator {
         }
         List<TrackRecordEntryInput> entries = evidence.trackRecord();
         if (entries != null) {
-            validateTrackRecord(entries, today, problems);
-        }
-    }
-
-    private void validateTrackRecord(List<TrackRecordEntryInput> entries, LocalDate today, List<FieldProblem> problems) {
-        Set<String> issues = new HashSet<>();
-        for (int i = 0; i < entries.size(); i++) {
-            String at = "evidence.trackRecord[" + i + "]";
-            TrackRecordEntryInput e = entries.get(i);
-            if (e == null) {
-                problems.add(new FieldProblem(at, "must be an object with issue, publicDate, fixDate, viaDistrosList and reference."));
-                continue;
-            }
-            if (requireText(at + ".issue", e.issue(), 100, problems) && !issues.add(e.issue().trim().toUpperCase(Locale.ROOT))) {
-                problems.add(new FieldProblem(at + ".issue", "lists " + e.issue() + " a second time; give each issue once."));
-            }
-            if (e.publicDate() == null) {
-                problems.add(new FieldProblem(at + ".publicDate", "is required: the date the issue was made public (YYYY-MM-DD)."));
-            }
-            if (e.fixDate() == null) {
-                problems.add(new FieldProblem(at + ".fixDate", "is required: the date you released the fix (YYYY-MM-DD)."));
-            }
-            notInFuture(at + ".publicDate", e.publicDate(), today, problems);
-            notInFuture(at + ".fixDate", e.fixDate(), today, problems);
-            notInFuture(at + ".upstreamFixDate", e.upstreamFixDate(), today, problems);
-            if (e.reference() == null || !e.reference().startsWith("https://") || !isWebUrl(e.reference())) {
-                problems.add(new FieldProblem(at + ".reference", "must be an https:// link to your public advisory or fix."));
-            }
+            problems.addAll(trackRecord.validate(entries, "evidence.trackRecord", today));
         }
     }
 

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import org.vouchsafe.trackrecord.TrackRecordEntryInput;
+
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -19,6 +21,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 
 /**
@@ -86,6 +89,13 @@ public class MembershipRequest {
 
     @Version
     private long version;
+
+    /**
+     * The track-record entries of the filing payload, while the request is being filed or
+     * self-assessed; stored entries live in the trackrecord feature's own table.
+     */
+    @Transient
+    private List<TrackRecordEntryInput> draftTrackRecord;
 
     @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true)
     @JoinColumn(name = "request_id", nullable = false)
@@ -173,6 +183,9 @@ public class MembershipRequest {
     public String getProcessInstanceId() { return processInstanceId; }
     public void setProcessInstanceId(String processInstanceId) { this.processInstanceId = processInstanceId; }
     public List<Requester> getRequesters() { return requesters; }
+    /** Entries from the payload while filing or self-assessing; null for a request read back from the database. */
+    public List<TrackRecordEntryInput> getDraftTrackRecord() { return draftTrackRecord; }
+    public void setDraftTrackRecord(List<TrackRecordEntryInput> entries) { this.draftTrackRecord = entries; }
     public List<String> getCommunityLinks() { return communityLinks; }
     public List<RoleCommitment> getRoles() { return roles; }
     public List<NamedVoucher> getVouchers() { return vouchers; }

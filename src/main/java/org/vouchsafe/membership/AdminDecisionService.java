@@ -30,20 +30,26 @@ public class AdminDecisionService {
     private final DecisionWorkflow workflow;
     private final Clock clock;
     private final AuditLog audit;
+    private final java.util.List<DeferralDefaults> deferralDefaults;
 
     public AdminDecisionService(MembershipRequestRepository requests, DecisionRepository decisions, DecisionWorkflow workflow,
-                           Clock clock, AuditLog audit) {
+                           Clock clock, AuditLog audit, java.util.List<DeferralDefaults> deferralDefaults) {
         this.requests = requests;
         this.decisions = decisions;
         this.workflow = workflow;
         this.clock = clock;
         this.audit = audit;
+        this.deferralDefaults = deferralDefaults;
     }
 
     /** A list admin decides through the REST API. */
     @Transactional
-    public Decision decide(String requestId, DecisionInput input, String admin) {
+    public Decision decide(String requestId, DecisionInput given, String admin) {
         request(requestId);
+        DecisionInput input = given;
+        if (given != null && "DEFERRED".equals(given.outcome()) && given.effectiveDate() == null) {
+            input = new DecisionInput(given.outcome(), given.reason(), deferralDefault(requestId).orElse(null));
+        }
         DecisionOutcome outcome = validate(input);
         DecisionWorkflow.PendingDecision pending = workflow.pending(requestId).orElseThrow(() -> new ConflictException(
                 "No decision is pending on this request; the admin decides after the review round (status AWAITING_DECISION)."));
@@ -93,6 +99,13 @@ public class AdminDecisionService {
         MembershipRequest request = request(requestId);
         audit.record(admin, AuditAction.PRESCREEN_OVERRIDDEN, requestId, "Sent " + request.getDistroName()
                 + " to review despite a failed check", reason == null ? java.util.Map.of() : java.util.Map.of("reason", reason), false);
+    }
+
+    /** The date a deferral defaults to, if a feature knows one (e.g. the track record's eligibility date). */
+    @Transactional(readOnly = true)
+    public Optional<LocalDate> deferralDefault(String requestId) {
+        return deferralDefaults.stream().map(d -> d.deferUntil(requestId)).flatMap(Optional::stream)
+                .filter(date -> date.isAfter(LocalDate.now(clock))).findFirst();
     }
 
     @Transactional(readOnly = true)

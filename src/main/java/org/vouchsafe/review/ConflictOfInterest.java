@@ -56,9 +56,22 @@ public class ConflictOfInterest {
         }
     }
 
-    /** The last two labels of a host name: www.example.org and lists.example.org are one site. */
-    private static String registrable(String host) {
+    /** Second-level labels under which country registries hand out names (example.co.uk, example.com.au). */
+    private static final java.util.Set<String> SECOND_LEVEL = java.util.Set.of("co", "com", "org", "net", "ac", "gov",
+            "edu", "or", "ne", "go", "gen", "ltd", "plc", "sch", "nic");
+
+    /**
+     * The registrable part of a host name: www.example.org and lists.example.org are one site,
+     * and so are www.example.co.uk and mail.example.co.uk, but example.co.uk and other.co.uk are not.
+     */
+    static String registrable(String host) {
         String[] labels = host.toLowerCase(Locale.ROOT).split("\\.");
-        return labels.length <= 2 ? String.join(".", labels) : labels[labels.length - 2] + "." + labels[labels.length - 1];
+        int n = labels.length;
+        if (n <= 2) {
+            return String.join(".", labels);
+        }
+        boolean countrySecondLevel = labels[n - 1].length() == 2 && SECOND_LEVEL.contains(labels[n - 2]);
+        int keep = countrySecondLevel ? 3 : 2;
+        return String.join(".", java.util.Arrays.copyOfRange(labels, n - keep, n));
     }
 }

@@ -99,7 +99,8 @@ public class ReviewService {
     @Transactional
     public Tally recordVote(String requestId, String reviewer, String vote, String comment, String criteriaNotesJson) {
         MembershipRequest request = request(requestId);
-        VoteChoice choice = parseVote(vote);
+        // The same rules as the REST API, so a Tasklist vote cannot skip them.
+        VoteChoice choice = validate(new VoteInput(vote, comment, notes(criteriaNotesJson)));
         int round = request.getReviewRound();
         if (votes.findByRequestIdAndRoundAndReviewer(requestId, round, reviewer).isPresent()) {
             throw new ConflictException(reviewer + " has already voted in round " + round + "; votes cannot be changed.");
@@ -276,13 +277,17 @@ public class ReviewService {
     }
 
     public Map<String, String> notes(Vote vote) {
-        if (vote.getCriteriaNotes() == null) {
+        return notes(vote.getCriteriaNotes());
+    }
+
+    private Map<String, String> notes(String notesJson) {
+        if (notesJson == null || notesJson.isBlank()) {
             return Map.of();
         }
         try {
-            return json.readValue(vote.getCriteriaNotes(), new TypeReference<LinkedHashMap<String, String>>() { });
+            return json.readValue(notesJson, new TypeReference<LinkedHashMap<String, String>>() { });
         } catch (JsonProcessingException e) {
-            return Map.of();
+            throw new InvalidInputException("criteriaNotes", "must be a JSON object of criterion numbers to notes.");
         }
     }
 

@@ -7,6 +7,7 @@ import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.vouchsafe.criteria.CheckResult;
 import org.vouchsafe.problem.FieldProblem;
 import org.vouchsafe.problem.InvalidInputException;
 import org.vouchsafe.problem.NotFoundException;
@@ -203,6 +204,22 @@ public class TrackRecordService {
         List<TrackRecordEntryInput> list = entries == null ? List.of() : entries;
         throwIfAny(validate(list, "evidence.trackRecord", today()));
         return assessInputs(list, filedOn, downstream);
+    }
+
+    /**
+     * Judges entries from a payload that may still be wrong (filing in progress, self-assessment):
+     * invalid entries give a FAIL naming the first problem instead of an exception, since the
+     * caller reports the field problems separately.
+     */
+    @Transactional(readOnly = true)
+    public CheckResult checkDraft(List<TrackRecordEntryInput> entries, LocalDate filedOn, boolean downstream) {
+        List<TrackRecordEntryInput> list = entries == null ? List.of() : entries;
+        List<FieldProblem> problems = validate(list, "evidence.trackRecord", today());
+        if (!problems.isEmpty()) {
+            return CheckResult.fail("The track-record evidence has " + problems.size() + " problem(s); fix them first, "
+                    + "starting with " + problems.get(0).field() + ": " + problems.get(0).message());
+        }
+        return assessInputs(list, filedOn, downstream).check();
     }
 
     /** Only the statistics of a request's stored entries, for callers that need no verdict. */

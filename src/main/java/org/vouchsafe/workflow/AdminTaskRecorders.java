@@ -48,7 +48,8 @@ class AdminTaskRecorders {
         return task -> {
             String outcome = (String) task.getVariable(DECISION_OUTCOME);
             String reason = (String) task.getVariable(DECISION_REASON);
-            LocalDate deferUntil = date(task.getVariable(DEFER_UNTIL));
+            // The form pre-fills the deferral date; it only means something when deferring.
+            LocalDate deferUntil = DecisionOutcome.DEFERRED.name().equals(outcome) ? date(task.getVariable(DEFER_UNTIL)) : null;
             DecisionOutcome decided = decisions.validate(new DecisionInput(outcome, reason, deferUntil));
             decisions.record(requestId(task), decided, reason, deferUntil, actor(task, identity));
             if (decided == DecisionOutcome.DEFERRED) {

@@ -1,5 +1,13 @@
 package org.vouchsafe.intake;
 
+import java.time.Clock;
+
+import org.mockito.Mockito;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.vouchsafe.trackrecord.TrackRecordEntryRepository;
+import org.vouchsafe.trackrecord.TrackRecordRules;
+import org.vouchsafe.trackrecord.TrackRecordService;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,7 +31,9 @@ class FilingValidatorTests {
 
     private static final ObjectMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule()).build();
 
-    private final FilingValidator validator = new FilingValidator(new Catalogue());
+    private final FilingValidator validator = new FilingValidator(new Catalogue(), new TrackRecordService(
+            Mockito.mock(TrackRecordEntryRepository.class), Mockito.mock(TrackRecordRules.class),
+            new StaticListableBeanFactory().getBeanProvider(Clock.class)));
     private final LocalDate today = LocalDate.now();
 
     @Test

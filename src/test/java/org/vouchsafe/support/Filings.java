@@ -50,8 +50,12 @@ public final class Filings {
         evidence.put("userbase", "Thousands of installations outside the Example Foundation, see our download statistics.");
         evidence.put("downstreamJustification", null);
         evidence.put("communityLinks", new ArrayList<>(List.of("https://www.openwall.com/lists/oss-security/2026/01/02/3")));
+        // Five fixes over more than a year, the latest a month ago, all within two days: criterion 3 passes.
         List<Map<String, Object>> trackRecord = new ArrayList<>();
-        trackRecord.add(entry("CVE-2026-0001", today.minusDays(300), today.minusDays(298)));
+        int n = 1;
+        for (int daysAgo : new int[] {400, 300, 200, 100, 30}) {
+            trackRecord.add(entry("CVE-2025-" + (1000 + n++), today.minusDays(daysAgo), today.minusDays(daysAgo - 2)));
+        }
         evidence.put("trackRecord", trackRecord);
         filing.put("evidence", evidence);
         List<Map<String, Object>> roles = new ArrayList<>();

@@ -1,0 +1,48 @@
+package org.vouchsafe.trackrecord;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+import org.vouchsafe.criteria.SelfAssessmentContributor;
+import org.vouchsafe.intake.FilingRequest;
+import org.vouchsafe.problem.InvalidInputException;
+
+/**
+ * Adds the track-record statistics and the eligibility forecast to a self-assessment, so a
+ * prospective applicant learns when their record will be long enough.
+ */
+@Component
+class TrackRecordSelfAssessment implements SelfAssessmentContributor {
+
+    private final TrackRecordService trackRecord;
+    private final Clock clock;
+
+    TrackRecordSelfAssessment(TrackRecordService trackRecord, Clock clock) {
+        this.trackRecord = trackRecord;
+        this.clock = clock;
+    }
+
+    @Override
+    public void contribute(FilingRequest filing, Map<String, Object> details) {
+        List<TrackRecordEntryInput> entries = filing.evidence() == null || filing.evidence().trackRecord() == null
+                ? List.of() : filing.evidence().trackRecord();
+        boolean downstream = filing.distro() != null && filing.distro().upstream() != null && !filing.distro().upstream().isBlank();
+        try {
+            TrackRecordAssessment assessment = trackRecord.assess(entries, LocalDate.now(clock), downstream);
+            Map<String, Object> section = new LinkedHashMap<>();
+            section.put("statistics", assessment.statistics());
+            section.put("outcome", assessment.check().outcome().name());
+            section.put("reasons", assessment.check().reasons());
+            section.put("eligibleFrom", assessment.eligibleFrom().orElse(null));
+            details.put("trackRecord", section);
+        } catch (InvalidInputException e) {
+            // The field problems are already listed by the filing validator; there are no statistics to show.
+            details.put("trackRecord", Map.of("outcome", "FAIL", "reasons",
+                    List.of("Fix the track-record evidence problems listed above to see the statistics.")));
+        }
+    }
+}
