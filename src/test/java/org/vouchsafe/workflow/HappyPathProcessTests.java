@@ -56,7 +56,7 @@ class HappyPathProcessTests extends ProcessTestSupport {
         BpmnAwareTests.assertThat(instance).variables()
                 .containsEntry(MembershipProcess.Variables.ROUTE, MembershipProcess.Routes.REVIEW)
                 .containsEntry(MembershipProcess.Variables.outcome(1), "PASS")
-                .containsEntry(MembershipProcess.Variables.outcome(3), "MANUAL");
+                .containsEntry(MembershipProcess.Variables.outcome(3), "PASS");
         assertThat(assignees(voteTasks(instance))).containsExactlyInAnyOrderElementsOf(REVIEWERS);
         assertThat(status(id)).isEqualTo(RequestStatus.IN_REVIEW);
 
