@@ -44,7 +44,8 @@ class LoginThrottleFilter extends OncePerRequestFilter {
         Optional<String> username = camundaLogin || FORM_LOGIN.matches(request)
                 ? Optional.ofNullable(request.getParameter("username"))
                 : basicUsername(request);
-        if (username.isEmpty()) {
+        if (username.isEmpty() || username.get().isBlank()) {
+            // No account named: nothing to count or lock (Spring Security or Camunda refuse it).
             chain.doFilter(request, response);
             return;
         }

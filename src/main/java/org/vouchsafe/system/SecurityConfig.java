@@ -56,7 +56,7 @@ class SecurityConfig {
         http
             // Servlet-independent matchers: /engine-rest is served by Camunda's Jersey servlet, which
             // Spring MVC patterns do not match; it would otherwise fall through to the web chain.
-            .securityMatcher(new OrRequestMatcher(ant("/api/**"), ant("/engine-rest/**"), ant("/v3/api-docs/**"),
+            .securityMatcher(new OrRequestMatcher(ant("/api/**"), ant("/engine-rest/**"), ant("/v3/api-docs*"), ant("/v3/api-docs/**"),
                     ant("/swagger-ui/**"), ant("/swagger-ui.html")))
             // No session and no cookie to ride on: credentials come with every request. The one
             // ambient credential left, a browser's remembered Basic login, is fenced by CrossSiteRequestFilter.
