@@ -94,14 +94,14 @@ class AdminAccount {
             user = identity.newUser(username);
             user.setFirstName("List");
             user.setLastName("Admin");
-            user.setPassword(password);
-            identity.saveUser(user);
-        } else if (!identity.checkPassword(username, password)) {
-            // The configured password is the truth: a rotated secret takes effect on the next start.
-            user.setPassword(password);
-            identity.saveUser(user);
-            log.info("Password of list admin account '{}' updated from configuration", username);
         }
+        // The configured password is the truth: a rotated secret takes effect on the next start. It is
+        // set rather than compared, because a failed checkPassword counts as a failed login in Camunda.
+        user.setPassword(password);
+        identity.saveUser(user);
+        // Camunda locks an account after repeated failed logins; a restart with the configured
+        // password is the operator's way back in (see docs/security.md).
+        identity.unlockUser(username);
     }
 
     private void membership(String group) {
