@@ -6,9 +6,17 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -17,10 +25,22 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * service; {@code /engine-rest} is for list admins only (out of the box it has no
  * authentication at all and accepts expressions); the Camunda webapps keep their own login,
  * CSRF protection and per-application authorizations, which shut applicants out of Tasklist.
+ * The full route-by-role table is {@code src/test/resources/security/matrix.csv}, mirrored in
+ * docs/security.md and enforced by {@code AuthorizationMatrixTests}.
  */
 @Configuration
 @EnableMethodSecurity
 class SecurityConfig {
+
+    /**
+     * For our pages and the API. Camunda's webapps are left out: they send their own policy
+     * with a fresh script nonce per response, and a second policy would be enforced on top of it.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
+            // Inline style attributes (Swagger UI, simple pages) are harmless next to blocked inline scripts.
+            + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'self'; "
+            + "form-action 'self'; frame-ancestors 'none'";
+    static final long HSTS_MAX_AGE = 31_536_000;
 
     static RequestMatcher ant(String pattern) {
         return AntPathRequestMatcher.antMatcher(pattern);
@@ -32,14 +52,19 @@ class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, LoginThrottle throttle) throws Exception {
         http
             // Servlet-independent matchers: /engine-rest is served by Camunda's Jersey servlet, which
             // Spring MVC patterns do not match; it would otherwise fall through to the web chain.
-            .securityMatcher(new OrRequestMatcher(ant("/api/**"), ant("/engine-rest/**"), ant("/v3/api-docs/**"),
+            .securityMatcher(new OrRequestMatcher(ant("/api/**"), ant("/engine-rest/**"), ant("/v3/api-docs*"), ant("/v3/api-docs/**"),
                     ant("/swagger-ui/**"), ant("/swagger-ui.html")))
+            // No session and no cookie to ride on: credentials come with every request. The one
+            // ambient credential left, a browser's remembered Basic login, is fenced by CrossSiteRequestFilter.
             .csrf(csrf -> csrf.disable())
             .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+            .headers(SecurityConfig::headers)
+            .addFilterBefore(new CrossSiteRequestFilter(), BasicAuthenticationFilter.class)
+            .addFilterBefore(new LoginThrottleFilter(throttle), BasicAuthenticationFilter.class)
             .authorizeHttpRequests(auth -> auth
                 .requestMatchers(ant(HttpMethod.POST, "/api/self-assessment")).permitAll()
                 .requestMatchers(ant("/engine-rest/**")).hasAuthority(Roles.LIST_ADMINS)
@@ -50,10 +75,12 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain webSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain webSecurity(HttpSecurity http, LoginThrottle throttle) throws Exception {
         http
             // Camunda's webapps run their own CSRF filter and login; Spring Security must not add a second one.
             .csrf(csrf -> csrf.ignoringRequestMatchers(ant("/camunda/**")))
+            .headers(SecurityConfig::headers)
+            .addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
             .authorizeHttpRequests(auth -> auth
                 .requestMatchers(ant("/camunda/**"), ant("/actuator/health"), ant("/error"), ant("/css/**"), ant("/js/**"),
                         ant("/favicon.ico")).permitAll()
@@ -61,5 +88,23 @@ class SecurityConfig {
             .formLogin(form -> form.permitAll())
             .httpBasic(basic -> basic.realmName("Vouchsafe"));
         return http.build();
+    }
+
+    /**
+     * The same headers on every route: no MIME sniffing, no framing, HSTS, same-origin referrers,
+     * and our CSP everywhere except under {@code /camunda}.
+     */
+    private static void headers(HeadersConfigurer<HttpSecurity> headers) {
+        headers
+            .contentTypeOptions(options -> { })
+            .frameOptions(frame -> frame.deny())
+            // Sent on plain HTTP too (browsers ignore it there), so it does not depend on the proxy
+            // forwarding the scheme correctly.
+            .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(HSTS_MAX_AGE)
+                    .requestMatcher(AnyRequestMatcher.INSTANCE))
+            // Camunda's CSRF filter compares the Referer of its own POSTs, so same-origin referrers stay.
+            .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+            .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(ant("/camunda/**")),
+                    new StaticHeadersWriter("Content-Security-Policy", CONTENT_SECURITY_POLICY)));
     }
 }

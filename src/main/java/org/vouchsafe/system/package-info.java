@@ -1,5 +1,6 @@
 /**
- * Cross-cutting configuration: security (who may reach which route), the demo identities,
- * and application-wide settings.
+ * Cross-cutting configuration: security (who may reach which route, login throttling, body
+ * limits, security headers), the demo identities, the admin account outside the demo, and
+ * application-wide settings.
  */
 package org.vouchsafe.system;

@@ -12,8 +12,10 @@ import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 import org.vouchsafe.intake.RequestWorkflow;
 import org.vouchsafe.membership.DecisionOutcome;
@@ -69,10 +71,7 @@ class CamundaWorkflow implements RequestWorkflow, ReviewWorkflow, DecisionWorkfl
         variables.put(Variables.VOTE, vote.name());
         variables.put(Variables.VOTE_COMMENT, comment);
         variables.put(Variables.CRITERIA_NOTES, review.notesJson(criteriaNotes));
-        engine(() -> {
-            tasks.complete(taskId, variables);
-            return null;
-        });
+        complete(taskId, variables);
     }
 
     @Override
@@ -109,10 +108,7 @@ class CamundaWorkflow implements RequestWorkflow, ReviewWorkflow, DecisionWorkfl
         variables.put(Variables.PRESCREEN_CHOICE, reject ? Routes.REJECT : Routes.REVIEW);
         variables.put(Variables.PRESCREEN_REASON, reason);
         variables.put(Variables.DECIDED_BY, admin);
-        engine(() -> {
-            tasks.complete(taskId, variables);
-            return null;
-        });
+        complete(taskId, variables);
     }
 
     @Override
@@ -122,10 +118,24 @@ class CamundaWorkflow implements RequestWorkflow, ReviewWorkflow, DecisionWorkfl
         variables.put(Variables.DECISION_REASON, reason);
         variables.put(Variables.DEFER_UNTIL, effectiveDate == null ? null : effectiveDate.toString());
         variables.put(Variables.DECIDED_BY, admin);
-        engine(() -> {
-            tasks.complete(taskId, variables);
-            return null;
-        });
+        complete(taskId, variables);
+    }
+
+    /**
+     * Completes a task found a moment ago. If a concurrent transaction completed it (or ended
+     * its process instance) in between, the engine no longer finds the task or the instance's
+     * executions and says so with a {@link NullValueException}; that is the same race as an
+     * optimistic-locking failure and is reported the same way.
+     */
+    private void complete(String taskId, Map<String, Object> variables) {
+        try {
+            engine(() -> {
+                tasks.complete(taskId, variables);
+                return null;
+            });
+        } catch (NullValueException e) {
+            throw new ConcurrentUpdateException("The task was completed by a concurrent transaction", e);
+        }
     }
 
     private void correlate(String message, String requestId, String whenNotWaiting) {
@@ -142,7 +152,7 @@ class CamundaWorkflow implements RequestWorkflow, ReviewWorkflow, DecisionWorkfl
     /**
      * Runs an engine call and gives back the feature's own exception when a listener or
      * delegate refused (the engine may wrap it), or a {@link ConcurrentUpdateException} when
-     * another transaction changed the same process at the same moment.
+     * another transaction changed the same process, or stored the same row, at the same moment.
      */
     static <T> T engine(Supplier<T> call) {
         try {
@@ -156,6 +166,11 @@ class CamundaWorkflow implements RequestWorkflow, ReviewWorkflow, DecisionWorkfl
                 }
                 if (cause instanceof OptimisticLockingException o) {
                     throw new ConcurrentUpdateException("Concurrent change of the same process instance", o);
+                }
+                if (cause instanceof DataIntegrityViolationException d) {
+                    // A listener's insert hit a unique key that a concurrent transaction just took
+                    // (e.g. the same reviewer's vote twice at once); a retry sees the stored row.
+                    throw new ConcurrentUpdateException("Concurrent insert of the same row", d);
                 }
             }
             throw e;

@@ -1,0 +1,171 @@
+package org.vouchsafe.security;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.vouchsafe.VouchsafeTest;
+import org.vouchsafe.support.Filings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Walks the authorization matrix: every route in {@code matrix.csv} for every role, asserting
+ * the exact status; and fails when the application maps a route the matrix does not list.
+ */
+@VouchsafeTest
+class AuthorizationMatrixTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mvc;
+
+    @Autowired
+    IdentityService identity;
+
+    Http http;
+    Requests requests;
+
+    @BeforeEach
+    void setUp() {
+        http = new Http(port);
+        requests = new Requests(http);
+        Requests.ensureVoucher(identity);
+    }
+
+    @Test
+    void shouldListEveryMappedRouteInTheMatrix() {
+        Set<String> listed = new LinkedHashSet<>();
+        for (Matrix.Row row : Matrix.rows()) {
+            listed.add(row.method() + " " + row.route());
+        }
+        Set<String> missing = new TreeSet<>();
+        for (RequestMappingInfo info : mvc.getHandlerMethods().keySet()) {
+            Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+            for (String pattern : info.getPatternValues()) {
+                if (methods.isEmpty()) {
+                    if (!listed.contains("* " + pattern)) {
+                        missing.add("* " + pattern);
+                    }
+                }
+                for (RequestMethod method : methods) {
+                    if (!listed.contains(method.name() + " " + pattern) && !listed.contains("* " + pattern)) {
+                        missing.add(method.name() + " " + pattern);
+                    }
+                }
+            }
+        }
+        assertThat(missing)
+                .as("Routes mapped by the application but missing from src/test/resources/security/matrix.csv; "
+                        + "add a line per route with the status each role must get, then mirror it in docs/security.md")
+                .isEmpty();
+    }
+
+    @Test
+    void shouldAnswerEveryRouteForEveryRoleAsTheMatrixSays() {
+        List<String> mismatches = new ArrayList<>();
+        List<String> actualCsv = new ArrayList<>();
+        for (Matrix.Row row : Matrix.rows()) {
+            List<Integer> actual = new ArrayList<>();
+            String id = row.id().equals("-") ? null : fixture(row.id());
+            for (int r = 0; r < Matrix.ROLES.size(); r++) {
+                Http.Response response = send(row, Matrix.USERS.get(r), id);
+                actual.add(response.status());
+                if (response.status() != row.statuses().get(r)) {
+                    mismatches.add(row.method() + " " + row.path() + " as " + Matrix.ROLES.get(r) + ": expected "
+                            + row.statuses().get(r) + " but got " + response);
+                }
+                boolean changedState = !row.method().equals("GET") && !row.method().equals("*")
+                        && response.status() >= 200 && response.status() < 300;
+                if (id != null && changedState) {
+                    // The next role must meet the request in the state the row names, not after this change.
+                    id = fixture(row.id());
+                }
+            }
+            actualCsv.add(row.csv(actual));
+        }
+        assertThat(mismatches).as("Statuses differ from matrix.csv. Observed matrix:\n" + String.join("\n", actualCsv))
+                .isEmpty();
+    }
+
+    private String fixture(String kind) {
+        return switch (kind) {
+            case "in-review" -> requests.inReview();
+            case "needs-info" -> requests.needsInfo();
+            case "awaiting-decision" -> requests.awaitingDecision();
+            default -> throw new IllegalArgumentException("matrix.csv: unknown id kind " + kind);
+        };
+    }
+
+    private Http.Response send(Matrix.Row row, String user, String id) {
+        String method = row.method().equals("*") ? "GET" : row.method();
+        String path = id == null ? row.path() : row.path().replace("{id}", id);
+        if (row.body().equals("camunda-login")) {
+            return camundaLogin(path, user);
+        }
+        Http.Call call = http.call(method, path).as(user);
+        if (!path.startsWith("/api") && !path.startsWith("/engine-rest") && !path.startsWith("/v3")) {
+            // Pages and webapps are fetched as a browser would.
+            call.header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8");
+        }
+        String body = body(row.body());
+        if (body != null) {
+            call.json(body);
+        }
+        return call.send();
+    }
+
+    private static String body(String kind) {
+        Map<String, Object> body = new HashMap<>();
+        switch (kind) {
+            case "-" -> {
+                return null;
+            }
+            case "filing" -> body = Filings.valid();
+            case "vote" -> body.put("vote", "APPROVE");
+            case "reply" -> body.put("text", "We shipped 12 releases last year; see our release notes.");
+            case "decision" -> {
+                body.put("outcome", "APPROVED");
+                body.put("reason", "Meets the criteria.");
+            }
+            default -> throw new IllegalArgumentException("matrix.csv: unknown body " + kind);
+        }
+        return Http.json(body);
+    }
+
+    /**
+     * Camunda's webapp login: fetch a page for the session and XSRF cookies, then post the
+     * credentials with the token echoed in {@code X-XSRF-TOKEN}. Anonymous posts no credentials.
+     */
+    private Http.Response camundaLogin(String path, String user) {
+        Http.Response page = http.call("GET", "/camunda/app/tasklist/default/").header("Accept", "text/html").send();
+        String session = page.cookie("JSESSIONID");
+        String xsrf = page.cookie("XSRF-TOKEN");
+        assertThat(session).as("Camunda session cookie from " + page.headers()).isNotNull();
+        assertThat(xsrf).as("Camunda XSRF cookie from " + page.headers()).isNotNull();
+        Map<String, String> form = new java.util.LinkedHashMap<>();
+        form.put("username", user == null ? "" : user);
+        form.put("password", user == null ? "" : Http.PASSWORD);
+        return http.call("POST", path)
+                .header("Cookie", "JSESSIONID=" + session + "; XSRF-TOKEN=" + xsrf)
+                .header("X-XSRF-TOKEN", xsrf)
+                .form(Http.form(form))
+                .send();
+    }
+}

@@ -1,0 +1,153 @@
+package org.vouchsafe.security;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.vouchsafe.VouchsafeTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Double submits and simultaneous votes, the way Camunda tests competing transactions: two
+ * callers are released at the same instant by a barrier and hit the REST API together. Each
+ * case runs a few times on fresh requests, because one run may happen not to interleave.
+ */
+@VouchsafeTest
+class ConcurrentSubmissionTests {
+
+    private static final int RUNS = 3;
+
+    @LocalServerPort
+    int port;
+
+    Http http;
+    Requests requests;
+    ExecutorService pool;
+
+    @BeforeEach
+    void setUp() {
+        http = new Http(port);
+        requests = new Requests(http);
+        pool = Executors.newFixedThreadPool(2);
+    }
+
+    @AfterEach
+    void tearDown() throws InterruptedException {
+        pool.shutdownNow();
+        pool.awaitTermination(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void shouldCountTwoReviewersVotingAtTheSameMomentOnceEach() throws Exception {
+        for (int run = 0; run < RUNS; run++) {
+            // given
+            String id = requests.inReview();
+
+            // when
+            List<Http.Response> responses = atOnce(
+                    () -> vote(id, "reviewer1"),
+                    () -> vote(id, "reviewer2"));
+
+            // then
+            assertThat(responses).extracting(Http.Response::status).as(responses.toString()).containsExactly(201, 201);
+            assertThat(responses.toString()).doesNotContainIgnoringCase("optimistic").doesNotContain("Exception");
+            JsonNode request = http.call("GET", "/api/requests/" + id).as("admin").send().json();
+            assertThat(request.path("votes").path("approve").asInt()).isEqualTo(2);
+            assertThat(request.path("status").asText()).isEqualTo("IN_REVIEW");
+            assertThat(auditActions(id, "VOTE_CAST", "reviewer1")).isEqualTo(1);
+            assertThat(auditActions(id, "VOTE_CAST", "reviewer2")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void shouldTakeOneOfTwoIdenticalVotesAndRefuseTheOtherWith409() throws Exception {
+        for (int run = 0; run < RUNS; run++) {
+            // given
+            String id = requests.inReview();
+
+            // when
+            List<Http.Response> responses = atOnce(
+                    () -> vote(id, "reviewer1"),
+                    () -> vote(id, "reviewer1"));
+
+            // then
+            assertThat(responses).extracting(Http.Response::status).as(responses.toString())
+                    .containsExactlyInAnyOrder(201, 409);
+            Http.Response refused = responses.get(0).status() == 409 ? responses.get(0) : responses.get(1);
+            assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+            assertThat(refused.body()).doesNotContainIgnoringCase("optimistic").doesNotContain("Exception");
+            assertThat(http.call("GET", "/api/requests/" + id).as("admin").send().json().path("votes").path("approve")
+                    .asInt()).isEqualTo(1);
+            assertThat(auditActions(id, "VOTE_CAST", "reviewer1")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void shouldRecordOneOfTwoIdenticalDecisionsAndRefuseTheOtherWith409() throws Exception {
+        for (int run = 0; run < RUNS; run++) {
+            // given
+            String id = requests.awaitingDecision();
+            String decision = Http.json(Map.of("outcome", "REJECTED", "reason", "Not enough track record."));
+
+            // when
+            List<Http.Response> responses = atOnce(
+                    () -> http.call("POST", "/api/requests/" + id + "/decision").as("admin").json(decision).send(),
+                    () -> http.call("POST", "/api/requests/" + id + "/decision").as("admin").json(decision).send());
+
+            // then
+            assertThat(responses).extracting(Http.Response::status).as(responses.toString())
+                    .containsExactlyInAnyOrder(200, 409);
+            Http.Response refused = responses.get(0).status() == 409 ? responses.get(0) : responses.get(1);
+            assertThat(refused.body()).doesNotContainIgnoringCase("optimistic").doesNotContain("Exception");
+            assertThat(requests.status(id)).isEqualTo("REJECTED");
+            assertThat(auditActions(id, "DECISION_RECORDED", "admin")).isEqualTo(1);
+        }
+    }
+
+    private Http.Response vote(String id, String reviewer) {
+        return http.call("POST", "/api/requests/" + id + "/votes").as(reviewer)
+                .json(Http.json(Map.of("vote", "APPROVE", "comment", "Fine by me."))).send();
+    }
+
+    /** Runs both calls released together by a barrier and returns their responses in order. */
+    @SafeVarargs
+    private List<Http.Response> atOnce(Supplier<Http.Response>... calls) throws Exception {
+        CyclicBarrier start = new CyclicBarrier(calls.length);
+        List<Future<Http.Response>> futures = new ArrayList<>();
+        for (Supplier<Http.Response> call : calls) {
+            futures.add(pool.submit(() -> {
+                start.await(10, TimeUnit.SECONDS);
+                return call.get();
+            }));
+        }
+        List<Http.Response> responses = new ArrayList<>();
+        for (Future<Http.Response> future : futures) {
+            responses.add(future.get(90, TimeUnit.SECONDS));
+        }
+        return responses;
+    }
+
+    private int auditActions(String id, String action, String actor) {
+        Http.Response audit = http.call("GET", "/api/audit?request=" + id).as("admin").send();
+        assertThat(audit.status()).as(audit.toString()).isEqualTo(200);
+        int count = 0;
+        for (JsonNode event : audit.json()) {
+            if (event.path("action").asText().equals(action) && event.path("actor").asText().equals(actor)) {
+                count++;
+            }
+        }
+        return count;
+    }
+}
