@@ -40,6 +40,11 @@ public class FormErrors {
         return entries;
     }
 
+    /** The id of the element holding a field's messages, for {@code aria-describedby}. */
+    public String id(String field) {
+        return "err-" + idOf(field);
+    }
+
     /** The HTML id the templates give a field: {@code requesters[0].email} → {@code requesters-0-email}. */
     public static String idOf(String field) {
         String id = field.replaceAll("[^A-Za-z0-9]+", "-").replaceAll("^-|-$", "");

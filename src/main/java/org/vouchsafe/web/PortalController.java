@@ -14,6 +14,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.InitBinder;
@@ -109,9 +110,12 @@ class PortalController {
      * file. Every path re-renders what was typed unless the request was filed.
      */
     @PostMapping("/portal/new")
-    String submit(@ModelAttribute("form") FilingForm form, @RequestParam(defaultValue = "file") String action,
+    String submit(@ModelAttribute("form") FilingForm form, BindingResult binding,
+                  @RequestParam(defaultValue = "file") String action,
                   Authentication user, Model model, RedirectAttributes redirect) {
         FormErrors errors = new FormErrors();
+        // Every form field is text or a checkbox, so binding fails only on forged input; say so at the top.
+        binding.getAllErrors().forEach(e -> errors.add("", "A field could not be read: " + e.getObjectName() + "."));
         readUploads(form, errors, model);
         form.normalise(catalogue);
         switch (action) {
