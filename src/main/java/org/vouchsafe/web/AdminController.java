@@ -11,9 +11,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 @PreAuthorize("hasAuthority('list-admins')")
 class AdminController {
 
-    /** Cockpit's page of one process instance; the id is appended. */
-    static final String COCKPIT_INSTANCE = "/camunda/app/cockpit/default/#/process-instance/";
-
     private final AdminDashboardReader reader;
 
     AdminController(AdminDashboardReader reader) {
@@ -29,7 +26,6 @@ class AdminController {
         model.addAttribute("targets", reader.targets());
         model.addAttribute("reviewTarget", Dashboard.days(reader.targets().review()));
         model.addAttribute("decisionTarget", Dashboard.days(reader.targets().decision()));
-        model.addAttribute("cockpit", COCKPIT_INSTANCE);
         return "admin";
     }
 

@@ -3,6 +3,7 @@ package org.vouchsafe.web;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,8 +19,7 @@ import org.vouchsafe.review.ReviewService;
 /**
  * Gathers the dashboard's facts from the features' services in one read-only transaction and
  * hands them to {@link Dashboard} and {@link RoleCoverage}, which hold the rules.
- * The Cockpit links use the process instance id stored on each request at filing, so the
- * dashboard never queries the engine.
+ * Cockpit links come from {@link CockpitLinks}, the pages' only engine query.
  */
 @Service
 class AdminDashboardReader {
@@ -31,9 +31,11 @@ class AdminDashboardReader {
     private final Catalogue catalogue;
     private final TargetsProperties targets;
     private final Clock clock;
+    private final CockpitLinks cockpit;
 
     AdminDashboardReader(MembershipRequestRepository requests, ReviewService review, AdminDecisionService decisions,
-                         RosterService roster, Catalogue catalogue, TargetsProperties targets, Clock clock) {
+                         RosterService roster, Catalogue catalogue, TargetsProperties targets, Clock clock,
+                         CockpitLinks cockpit) {
         this.requests = requests;
         this.review = review;
         this.decisions = decisions;
@@ -41,6 +43,7 @@ class AdminDashboardReader {
         this.catalogue = catalogue;
         this.targets = targets;
         this.clock = clock;
+        this.cockpit = cockpit;
     }
 
     @Transactional(readOnly = true)
@@ -48,10 +51,11 @@ class AdminDashboardReader {
         List<Dashboard.RequestFact> facts = new ArrayList<>();
         List<Dashboard.VoteFact> votes = new ArrayList<>();
         List<Dashboard.DecisionFact> decided = new ArrayList<>();
+        Map<String, String> links = cockpit.running();
         for (MembershipRequest r : requests.findAllByOrderByFiledAtDesc()) {
             List<String> eligible = r.getStatus() == RequestStatus.IN_REVIEW ? review.eligibleReviewers(r.getId()) : List.of();
             facts.add(new Dashboard.RequestFact(r.getId(), r.getDistroName(), r.getStatus(), r.getFiledAt(), r.getReviewRound(),
-                    r.getProcessInstanceId(), eligible));
+                    links.get(r.getId()), eligible));
             review.votes(r.getId()).forEach(v -> votes.add(new Dashboard.VoteFact(r.getId(), v.getRound(), v.getReviewer())));
             decisions.history(r.getId()).forEach(d -> decided.add(new Dashboard.DecisionFact(r.getId(), d.getOutcome(),
                     d.getDecidedAt())));

@@ -45,7 +45,7 @@ record Dashboard(List<Stage> funnel, List<ReviewerRow> participation, List<Month
 
     /** A request as the dashboard needs it. */
     record RequestFact(String id, String distro, RequestStatus status, Instant filedAt, int round,
-                       String processInstanceId, List<String> eligibleReviewers) {
+                       String cockpitUrl, List<String> eligibleReviewers) {
     }
 
     /** A vote: who, on what, in which round. */
@@ -65,7 +65,7 @@ record Dashboard(List<Stage> funnel, List<ReviewerRow> participation, List<Month
 
     /** An open request in its stage. */
     record OpenRequest(String id, String distro, RequestStatus status, Duration age, List<String> overdue,
-                       String processInstanceId) {
+                       String cockpitUrl) {
         public boolean isOverdue() {
             return !overdue.isEmpty();
         }
@@ -99,7 +99,7 @@ record Dashboard(List<Stage> funnel, List<ReviewerRow> participation, List<Month
             List<OpenRequest> listed = status.isClosed() ? List.of() : inStage.stream()
                     .sorted(Comparator.comparing(RequestFact::filedAt))
                     .map(r -> new OpenRequest(r.id(), r.distro(), r.status(), age(r, now), overdue(r, now, targets),
-                            r.processInstanceId()))
+                            r.cockpitUrl()))
                     .toList();
             stages.add(new Stage(status, inStage.size(), listed));
         }

@@ -38,8 +38,7 @@ record Dossier(
         List<TimelineEntry> timeline,
         List<AuditEvent> auditTrail,
         boolean auditVisible,
-        String processInstanceId,
-        boolean running,
+        String cockpitUrl,
         List<DossierSection> sections) {
 
     /** A requester and their key. */

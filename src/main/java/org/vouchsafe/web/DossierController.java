@@ -46,7 +46,6 @@ class DossierController {
         model.addAttribute("d", dossier);
         model.addAttribute("r", dossier.request());
         model.addAttribute("age", Dashboard.human(Duration.between(dossier.request().filedAt(), clock.instant())));
-        model.addAttribute("cockpit", AdminController.COCKPIT_INSTANCE);
         return "dossier";
     }
 

@@ -39,9 +39,11 @@ class DossierReader {
     private final AuditLog audit;
     private final Catalogue catalogue;
     private final List<DossierSections> contributors;
+    private final CockpitLinks cockpit;
 
     DossierReader(RequestAccess access, RequestReader reader, ReviewService review, AdminDecisionService decisions,
-                  AuditLog audit, Catalogue catalogue, List<DossierSections> contributors) {
+                  AuditLog audit, Catalogue catalogue, List<DossierSections> contributors,
+                  CockpitLinks cockpit) {
         this.access = access;
         this.reader = reader;
         this.review = review;
@@ -49,6 +51,7 @@ class DossierReader {
         this.audit = audit;
         this.catalogue = catalogue;
         this.contributors = contributors;
+        this.cockpit = cockpit;
     }
 
     @Transactional(readOnly = true)
@@ -100,6 +103,6 @@ class DossierReader {
                 request.getVouchers().stream().map(v -> new Dossier.NamedVoucher(v.getName(), v.getEmail(), v.getVouchesFor()))
                         .toList(),
                 votesHidden, voteRows, pending, timeline, admin ? audit.eventsOf(id) : List.of(), admin,
-                request.getProcessInstanceId(), !request.getStatus().isClosed(), sections);
+                admin ? cockpit.of(id).orElse(null) : null, sections);
     }
 }

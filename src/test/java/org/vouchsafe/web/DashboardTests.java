@@ -17,7 +17,7 @@ class DashboardTests {
     static final TargetsProperties TARGETS = new TargetsProperties(Duration.ofDays(14), Duration.ofDays(30));
 
     static Dashboard.RequestFact request(String id, RequestStatus status, int daysOld, String... eligible) {
-        return new Dashboard.RequestFact(id, "Distro " + id, status, NOW.minus(Duration.ofDays(daysOld)), 1, "pi-" + id,
+        return new Dashboard.RequestFact(id, "Distro " + id, status, NOW.minus(Duration.ofDays(daysOld)), 1, "/camunda/app/cockpit/default/#/process-instance/pi-" + id,
                 List.of(eligible));
     }
 
