@@ -5,8 +5,10 @@ import java.util.List;
 /**
  * A part of the reviewers' dossier contributed by a feature (track-record charts, key and
  * challenge status, the vouch graph). The dossier renders every contributed section as given:
- * a heading, an optional sentence, an optional SVG embedded from {@code svgUrl} (a same-origin
- * path such as {@code /api/requests/{id}/track-record.svg}) and optional label/value facts.
+ * a heading, an optional sentence, an optional SVG embedded with {@code <img>} from
+ * {@code svgUrl} and optional label/value facts. The URL must be a same-origin path that the
+ * pages' (session) security chain serves, such as {@code /requests/{id}/track-record.svg}:
+ * the {@code /api/**} chain is stateless HTTP Basic and does not see the page's sign-in.
  *
  * @param order where the section goes among the contributed ones (lower first)
  */
