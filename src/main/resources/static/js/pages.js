@@ -44,7 +44,8 @@
     var progress = form.querySelector('.upload-progress');
     progress.hidden = false;
     var xhr = new XMLHttpRequest();
-    xhr.open('POST', form.action);
+    // getAttribute: the form's buttons are named "action", which shadows form.action.
+    xhr.open('POST', form.getAttribute('action'));
     xhr.upload.addEventListener('progress', function (e) {
       if (e.lengthComputable) { progress.value = Math.round(100 * e.loaded / e.total); }
     });
