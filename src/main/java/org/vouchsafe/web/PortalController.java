@@ -31,7 +31,6 @@ import org.vouchsafe.catalogue.Role;
 import org.vouchsafe.criteria.CheckOutcome;
 import org.vouchsafe.criteria.CheckResult;
 import org.vouchsafe.criteria.CriteriaService;
-import org.vouchsafe.intake.FilingRequest;
 import org.vouchsafe.intake.FilingService;
 import org.vouchsafe.intake.FilingValidator;
 import org.vouchsafe.intake.MembershipRequest;
@@ -39,7 +38,6 @@ import org.vouchsafe.intake.RequestAccess;
 import org.vouchsafe.intake.RequestReader;
 import org.vouchsafe.intake.RequestView;
 import org.vouchsafe.problem.ConflictException;
-import org.vouchsafe.problem.FieldProblem;
 import org.vouchsafe.problem.InvalidInputException;
 import org.vouchsafe.review.ReviewService;
 
