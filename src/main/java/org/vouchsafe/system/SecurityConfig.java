@@ -85,7 +85,8 @@ class SecurityConfig {
                 .requestMatchers(ant("/camunda/**"), ant("/actuator/health"), ant("/error"), ant("/css/**"), ant("/js/**"),
                         ant("/favicon.ico")).permitAll()
                 .anyRequest().authenticated())
-            .formLogin(form -> form.permitAll())
+            // The pages' own sign-in page (web.HomeController); Spring Security still handles POST /login.
+            .formLogin(form -> form.loginPage("/login").permitAll())
             .httpBasic(basic -> basic.realmName("Vouchsafe"));
         return http.build();
     }

@@ -1,0 +1,59 @@
+package org.vouchsafe.web;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.vouchsafe.intake.RequestReader;
+import org.vouchsafe.intake.RequestView;
+
+/**
+ * The reviewers' pages: every request, one request's dossier (linked from the Tasklist vote
+ * and decision forms) and its oss-security posting.
+ */
+@Controller
+class DossierController {
+
+    private final DossierReader dossiers;
+    private final RequestReader reader;
+    private final Clock clock;
+
+    DossierController(DossierReader dossiers, RequestReader reader, Clock clock) {
+        this.dossiers = dossiers;
+        this.reader = reader;
+        this.clock = clock;
+    }
+
+    @GetMapping("/requests")
+    @PreAuthorize("hasAnyAuthority('reviewers', 'list-admins')")
+    String requests(Authentication user, Model model) {
+        List<RequestView> all = reader.list(user);
+        model.addAttribute("requests", all);
+        model.addAttribute("now", clock.instant());
+        return "requests";
+    }
+
+    @GetMapping("/requests/{id}")
+    @PreAuthorize("hasAnyAuthority('reviewers', 'list-admins')")
+    String dossier(@PathVariable String id, Authentication user, Model model) {
+        Dossier dossier = dossiers.read(id, user);
+        model.addAttribute("d", dossier);
+        model.addAttribute("r", dossier.request());
+        model.addAttribute("age", Dashboard.human(Duration.between(dossier.request().filedAt(), clock.instant())));
+        return "dossier";
+    }
+
+    /** The request as an oss-security posting; the applicant who filed it may read it too, as over the API. */
+    @GetMapping("/requests/{id}/thread")
+    String thread(@PathVariable String id, Authentication user, Model model) {
+        model.addAttribute("request", reader.read(id, user));
+        model.addAttribute("thread", reader.thread(id, user));
+        return "thread";
+    }
+}
