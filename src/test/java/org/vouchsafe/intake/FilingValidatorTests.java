@@ -31,9 +31,7 @@ class FilingValidatorTests {
 
     private static final ObjectMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule()).build();
 
-    private final FilingValidator validator = new FilingValidator(new Catalogue(), new TrackRecordService(
-            Mockito.mock(TrackRecordEntryRepository.class), Mockito.mock(TrackRecordRules.class),
-            new StaticListableBeanFactory().getBeanProvider(Clock.class)));
+    private final FilingValidator validator = org.vouchsafe.support.Validators.filingValidator();
     private final LocalDate today = LocalDate.now();
 
     @Test

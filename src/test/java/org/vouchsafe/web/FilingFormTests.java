@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FilingFormTests {
 
     final Catalogue catalogue = new Catalogue();
-    final FilingValidator validator = new FilingValidator(catalogue);
+    final FilingValidator validator = org.vouchsafe.support.Validators.filingValidator();
     final LocalDate today = LocalDate.of(2026, 3, 1);
 
     FilingForm filled() {

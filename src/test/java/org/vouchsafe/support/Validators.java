@@ -1,0 +1,23 @@
+package org.vouchsafe.support;
+
+import java.time.Clock;
+
+import org.mockito.Mockito;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.vouchsafe.catalogue.Catalogue;
+import org.vouchsafe.intake.FilingValidator;
+import org.vouchsafe.trackrecord.TrackRecordEntryRepository;
+import org.vouchsafe.trackrecord.TrackRecordRules;
+import org.vouchsafe.trackrecord.TrackRecordService;
+
+/** The real filing validator for plain unit tests (its track-record part needs no database to validate). */
+public final class Validators {
+
+    private Validators() {
+    }
+
+    public static FilingValidator filingValidator() {
+        return new FilingValidator(new Catalogue(), new TrackRecordService(Mockito.mock(TrackRecordEntryRepository.class),
+                Mockito.mock(TrackRecordRules.class), new StaticListableBeanFactory().getBeanProvider(Clock.class)));
+    }
+}
