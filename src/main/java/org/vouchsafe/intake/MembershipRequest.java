@@ -87,8 +87,9 @@ public class MembershipRequest {
     @Column(name = "process_instance_id")
     private String processInstanceId;
 
+    /** A wrapper, not a primitive: a null version tells Spring Data the request is new (persist, not merge). */
     @Version
-    private long version;
+    private Long version;
 
     /**
      * The track-record entries of the filing payload, while the request is being filed or
