@@ -9,6 +9,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.vouchsafe.support.Api;
 import org.vouchsafe.support.Filings;
+import org.vouchsafe.support.TestKeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -27,8 +28,11 @@ class MembershipLifecycleHttpTests {
     void shouldTakeARequestFromFilingToTheRoster() {
         Api api = new Api(rest);
         Map<String, Object> filing = Filings.valid();
+        // the roster is unique by e-mail: a fresh person with a fresh key whose user id carries the address
         String email = "ann+" + System.nanoTime() + "@example.org";
-        ((java.util.List<Map<String, Object>>) filing.get("requesters")).get(0).put("email", email);
+        Map<String, Object> requester = ((java.util.List<Map<String, Object>>) filing.get("requesters")).get(0);
+        requester.put("email", email);
+        requester.put("publicKey", TestKeys.publicKey(TestKeys.generate("Ann Example", email)));
         ((java.util.List<Map<String, Object>>) filing.get("vouchers")).get(0).put("vouchesFor", email);
 
         // the applicant files
@@ -73,6 +77,7 @@ class MembershipLifecycleHttpTests {
             }
         }
         assertThat(ann).as("roster entry for " + email).isNotNull();
+        assertThat(ann.path("fingerprint").asText()).matches("[0-9A-F]{40}");
         assertThat(ann.path("distro").asText()).isEqualTo(Filings.distro(filing).get("name"));
         assertThat(ann.path("roles").toString()).contains("A1");
     }
