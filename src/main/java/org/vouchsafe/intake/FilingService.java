@@ -58,8 +58,10 @@ public class FilingService {
                     + open.get().getId() + "); wait for its decision or withdraw it before filing again.",
                     List.of(new FieldProblem("distro.name", "already has an open request " + open.get().getId() + ".")));
         }
-        MembershipRequest request = toRequest(filing, username, now);
-        requests.saveAndFlush(request);
+        // The id is assigned up front, so Spring Data merges rather than persists: keep working on the managed
+        // copy it returns, or what the listeners and the process start change (fingerprints, the process
+        // instance id) would be lost.
+        MembershipRequest request = requests.saveAndFlush(toRequest(filing, username, now));
         for (Map.Entry<String, String> answer : filing.answers().entrySet()) {
             criteria.save(new RequestCriterion(request.getId(), Integer.parseInt(answer.getKey()), answer.getValue().trim()));
         }
