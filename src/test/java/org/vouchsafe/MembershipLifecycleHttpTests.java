@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.vouchsafe.support.Api;
 import org.vouchsafe.support.Filings;
 import org.vouchsafe.support.TestKeys;
@@ -23,6 +24,9 @@ class MembershipLifecycleHttpTests {
 
     @Autowired
     TestRestTemplate rest;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void shouldTakeARequestFromFilingToTheRoster() {
@@ -80,5 +84,18 @@ class MembershipLifecycleHttpTests {
         assertThat(ann.path("fingerprint").asText()).matches("[0-9A-F]{40}");
         assertThat(ann.path("distro").asText()).isEqualTo(Filings.distro(filing).get("name"));
         assertThat(ann.path("roles").toString()).contains("A1");
+
+        // the admin was told the window closed and the requester got the decision (each mail in its own job)
+        String distro = (String) Filings.distro(filing).get("name");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(subjectsTo("admin@vouchsafe.example")).contains("Objection window closed: " + distro);
+            assertThat(subjectsTo(email)).contains("Membership request for " + distro + " filed",
+                    "Decision on the membership request for " + distro + ": APPROVED");
+        });
+    }
+
+    private java.util.List<String> subjectsTo(String recipient) {
+        return jdbc.queryForList("select subject from sent_mail where recipient = ? and status = 'SENT'", String.class,
+                recipient);
     }
 }
