@@ -179,7 +179,10 @@ class ChallengeResponseProcessTests {
                 .processInstanceBusinessKey(id).singleResult();
     }
 
+    /** The timer's job, once no asynchronous job of the instance is left to collide with it. */
     private Job timer(ProcessInstance instance, String activityId) {
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                management.createJobQuery().processInstanceId(instance.getId()).executable().count() == 0);
         return management.createJobQuery().processInstanceId(instance.getId()).activityId(activityId).singleResult();
     }
 

@@ -143,7 +143,13 @@ class ReminderProcessTests {
                 .processInstanceBusinessKey(id).singleResult();
     }
 
+    /**
+     * The timer's job, once the instance's asynchronous jobs (mails) have run: firing a timer while
+     * the job executor works on the same instance would collide on the engine's optimistic lock.
+     */
     private String timer(ProcessInstance instance, String activityId) {
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                management.createJobQuery().processInstanceId(instance.getId()).executable().count() == 0);
         return management.createJobQuery().processInstanceId(instance.getId()).activityId(activityId).singleResult()
                 .getId();
     }
