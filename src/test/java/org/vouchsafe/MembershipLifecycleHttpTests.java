@@ -7,8 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.vouchsafe.support.Api;
 import org.vouchsafe.support.Filings;
+import org.vouchsafe.support.TestKeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -23,12 +25,18 @@ class MembershipLifecycleHttpTests {
     @Autowired
     TestRestTemplate rest;
 
+    @Autowired
+    JdbcTemplate jdbc;
+
     @Test
     void shouldTakeARequestFromFilingToTheRoster() {
         Api api = new Api(rest);
         Map<String, Object> filing = Filings.valid();
+        // the roster is unique by e-mail: a fresh person with a fresh key whose user id carries the address
         String email = "ann+" + System.nanoTime() + "@example.org";
-        ((java.util.List<Map<String, Object>>) filing.get("requesters")).get(0).put("email", email);
+        Map<String, Object> requester = ((java.util.List<Map<String, Object>>) filing.get("requesters")).get(0);
+        requester.put("email", email);
+        requester.put("publicKey", TestKeys.publicKey(TestKeys.generate("Ann Example", email)));
         ((java.util.List<Map<String, Object>>) filing.get("vouchers")).get(0).put("vouchesFor", email);
 
         // the applicant files
@@ -73,7 +81,21 @@ class MembershipLifecycleHttpTests {
             }
         }
         assertThat(ann).as("roster entry for " + email).isNotNull();
+        assertThat(ann.path("fingerprint").asText()).matches("[0-9A-F]{40}");
         assertThat(ann.path("distro").asText()).isEqualTo(Filings.distro(filing).get("name"));
         assertThat(ann.path("roles").toString()).contains("A1");
+
+        // the admin was told the window closed and the requester got the decision (each mail in its own job)
+        String distro = (String) Filings.distro(filing).get("name");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(subjectsTo("admin@vouchsafe.example")).contains("Objection window closed: " + distro);
+            assertThat(subjectsTo(email)).contains("Membership request for " + distro + " filed",
+                    "Decision on the membership request for " + distro + ": APPROVED");
+        });
+    }
+
+    private java.util.List<String> subjectsTo(String recipient) {
+        return jdbc.queryForList("select subject from sent_mail where recipient = ? and status = 'SENT'", String.class,
+                recipient);
     }
 }

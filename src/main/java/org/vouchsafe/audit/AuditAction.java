@@ -29,5 +29,7 @@ public enum AuditAction {
     /** The applicant answered the reviewers' questions. */
     APPLICANT_REPLIED,
     /** The list admin chose at pre-screen to send a request with a failed check to review. */
-    PRESCREEN_OVERRIDDEN
+    PRESCREEN_OVERRIDDEN,
+    /** A requester's signature over the policy statement was verified and recorded (criterion 6). */
+    POLICY_SIGNED
 }

@@ -4,18 +4,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Criteria 8 and 9 are judged by reviewers until their automated checks land; each bean
+ * Criteria whose automated checks have not landed yet are judged by reviewers; each bean
  * here is removed when the feature that automates its criterion arrives (CriteriaService
  * refuses to start with two checks for one criterion).
  */
 @Configuration
 class ManualChecksConfig {
-
-    @Bean
-    CriterionCheck encryptedMailCriterionCheck() {
-        return new ManualUntilAutomatedCheck(8, "A reviewer must judge PGP-encrypted mail handling: send each requester "
-                + "an encrypted message to their key and ask for a reply.");
-    }
 
     @Bean
     CriterionCheck vouchingCriterionCheck() {

@@ -1,19 +1,33 @@
 package org.vouchsafe.criteria;
 
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
 
 import org.springframework.stereotype.Component;
 import org.vouchsafe.catalogue.Catalogue;
 import org.vouchsafe.intake.MembershipRequest;
+import org.vouchsafe.intake.MembershipRequestRepository;
+import org.vouchsafe.intake.Requester;
+import org.vouchsafe.pgp.PolicyAcceptanceService;
 
-/** C6: accepts the current list policy. */
+/**
+ * C6: accepts the current list policy. Ticking "accepted" in the filing is necessary (FAIL
+ * without it) but not enough: each requester also signs the statement of the current version with
+ * their key, so the check is PENDING until every one has, then PASS. A request that is not stored
+ * (the self-assessment) cannot have signatures yet and is PENDING at best.
+ */
 @Component
 class PolicyAcceptanceCheck implements CriterionCheck {
 
     private final Catalogue catalogue;
+    private final MembershipRequestRepository requests;
+    private final PolicyAcceptanceService acceptance;
 
-    PolicyAcceptanceCheck(Catalogue catalogue) {
+    PolicyAcceptanceCheck(Catalogue catalogue, MembershipRequestRepository requests, PolicyAcceptanceService acceptance) {
         this.catalogue = catalogue;
+        this.requests = requests;
+        this.acceptance = acceptance;
     }
 
     @Override
@@ -24,10 +38,30 @@ class PolicyAcceptanceCheck implements CriterionCheck {
     @Override
     public CheckResult check(MembershipRequest request, LocalDate today) {
         String current = catalogue.currentPolicy().version();
-        if (request.isPolicyAccepted() && current.equals(request.getPolicyVersion())) {
-            return CheckResult.pass("The current list policy (version " + current + ") is accepted.");
+        if (!request.isPolicyAccepted() || !current.equals(request.getPolicyVersion())) {
+            return CheckResult.fail("The current list policy (version " + current + ") is not accepted; "
+                    + "read GET /api/catalogue/policy and accept that version.");
         }
-        return CheckResult.fail("The current list policy (version " + current + ") is not accepted; "
-                + "read GET /api/catalogue/policy and accept that version.");
+        if (request.getId() == null || !requests.existsById(request.getId())) {
+            return CheckResult.pending("The current list policy (version " + current + ") is accepted. After filing, "
+                    + "each requester signs the policy statement with their key (GET /api/catalogue/policy/statement).");
+        }
+        Set<String> signed = acceptance.signedFingerprints(request.getId(), current);
+        List<String> missing = request.getRequesters().stream()
+                .filter(r -> r.getFingerprint() == null || !signed.contains(r.getFingerprint()))
+                .map(r -> statementMissing(request, r, current))
+                .toList();
+        if (!missing.isEmpty()) {
+            return new CheckResult(CheckOutcome.PENDING, missing);
+        }
+        return CheckResult.pass("Every requester signed the statement accepting policy version " + current
+                + " with their key.");
+    }
+
+    private static String statementMissing(MembershipRequest request, Requester r, String version) {
+        return r.getName() + " <" + r.getEmail() + "> has not yet signed the statement accepting policy version "
+                + version + ": fetch it (GET /api/catalogue/policy/statement?request=" + request.getId() + "&requester="
+                + r.getFingerprint() + "), sign it (gpg --armor --detach-sign) and POST the signature to /api/requests/"
+                + request.getId() + "/policy-signatures.";
     }
 }

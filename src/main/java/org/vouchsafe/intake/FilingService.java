@@ -14,6 +14,7 @@ import org.vouchsafe.audit.AuditLog;
 import org.vouchsafe.problem.ConflictException;
 import org.vouchsafe.problem.FieldProblem;
 import org.vouchsafe.problem.InvalidInputException;
+import org.vouchsafe.problem.PayloadTooLargeException;
 
 /**
  * Files membership requests: validates the whole payload first, then stores the request,
@@ -45,6 +46,7 @@ public class FilingService {
 
     @Transactional
     public MembershipRequest file(FilingRequest filing, String username) {
+        refuseOversizedKeys(filing);
         Instant now = clock.instant();
         List<FieldProblem> problems = validator.validate(filing, LocalDate.ofInstant(now, clock.getZone()));
         if (!problems.isEmpty()) {
@@ -56,6 +58,8 @@ public class FilingService {
                     + open.get().getId() + "); wait for its decision or withdraw it before filing again.",
                     List.of(new FieldProblem("distro.name", "already has an open request " + open.get().getId() + ".")));
         }
+        // Keep working on the managed instance Spring Data returns: what the listeners and the process start
+        // change (fingerprints, the process instance id) must reach the database.
         MembershipRequest request = requests.saveAndFlush(toRequest(filing, username, now));
         for (Map.Entry<String, String> answer : filing.answers().entrySet()) {
             criteria.save(new RequestCriterion(request.getId(), Integer.parseInt(answer.getKey()), answer.getValue().trim()));
@@ -69,6 +73,23 @@ public class FilingService {
         }
         request.setProcessInstanceId(workflow.start(request.getId(), request.getDistroName()));
         return request;
+    }
+
+    /**
+     * A key block over 64 KiB is refused as a whole with 413 before anything is parsed: no healthy
+     * certificate is that large, and parsing it would only cost time.
+     */
+    private static void refuseOversizedKeys(FilingRequest filing) {
+        if (filing == null || filing.requesters() == null) {
+            return;
+        }
+        for (int i = 0; i < filing.requesters().size(); i++) {
+            FilingRequest.RequesterInput r = filing.requesters().get(i);
+            if (r != null && r.publicKey() != null && r.publicKey().length() > FilingValidator.MAX_KEY_BYTES) {
+                throw new PayloadTooLargeException("requesters[" + i + "].publicKey is larger than 64 KiB; export only "
+                        + "the public key with `gpg --armor --export-options export-minimal --export <fingerprint>`.");
+            }
+        }
     }
 
     /**

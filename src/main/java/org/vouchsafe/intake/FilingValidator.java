@@ -1,6 +1,7 @@
 package org.vouchsafe.intake;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -12,6 +13,9 @@ import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Component;
 import org.vouchsafe.catalogue.Catalogue;
+import org.vouchsafe.pgp.CertificateInspector;
+import org.vouchsafe.pgp.KeyProblem;
+import org.vouchsafe.pgp.KeyReport;
 import org.vouchsafe.problem.FieldProblem;
 import org.vouchsafe.trackrecord.TrackRecordEntryInput;
 import org.vouchsafe.trackrecord.TrackRecordService;
@@ -30,10 +34,14 @@ public class FilingValidator {
 
     private final Catalogue catalogue;
     private final TrackRecordService trackRecord;
+    private final CertificateInspector keys;
+    private final Clock clock;
 
-    public FilingValidator(Catalogue catalogue, TrackRecordService trackRecord) {
+    public FilingValidator(Catalogue catalogue, TrackRecordService trackRecord, CertificateInspector keys, Clock clock) {
         this.catalogue = catalogue;
         this.trackRecord = trackRecord;
+        this.keys = keys;
+        this.clock = clock;
     }
 
     public List<FieldProblem> validate(FilingRequest filing, LocalDate today) {
@@ -104,6 +112,24 @@ public class FilingValidator {
             } else if (r.publicKey().length() > MAX_KEY_BYTES) {
                 problems.add(new FieldProblem(at + ".publicKey", "is larger than 64 KiB; export only the public key "
                         + "with `gpg --armor --export-options export-minimal --export <fingerprint>`."));
+            } else {
+                validateKeyHealth(at + ".publicKey", r, problems);
+            }
+        }
+    }
+
+    /**
+     * Every requester must be reachable by encrypted mail (criterion 8) and able to sign the policy
+     * statement (criterion 6), so an unusable key is refused at filing, one problem per defect. The
+     * messages never echo the block, so pasted secret key material is neither stored nor logged.
+     */
+    private void validateKeyHealth(String field, FilingRequest.RequesterInput r, List<FieldProblem> problems) {
+        boolean hasEmail = r.email() != null && !r.email().isBlank();
+        KeyReport report = keys.inspect(r.publicKey(), hasEmail ? r.email().trim() : null, clock.instant());
+        for (KeyProblem problem : report.problems()) {
+            // without an address there is no user id to match; the missing email is reported on its own field
+            if (hasEmail || problem.code() != KeyProblem.Code.NO_MATCHING_USER_ID) {
+                problems.add(new FieldProblem(field, problem.message()));
             }
         }
     }

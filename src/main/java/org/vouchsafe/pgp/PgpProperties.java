@@ -20,8 +20,18 @@ public record PgpProperties(@DefaultValue("./data") Path dataDir, @DefaultValue 
      * @param listKey           {@code vouchsafe.pgp.list-key.*}
      * @param challengeValidity {@code vouchsafe.pgp.challenge-validity}: how long a challenge may be
      *                          answered (default {@code P14D}); the process runs the expiry timer
+     * @param challengeReminder {@code vouchsafe.pgp.challenge-reminder}: when requesters who have not
+     *                          answered are reminded (default {@code P7D}); shorter than the validity
      */
-    public record Pgp(@DefaultValue ListKey listKey, @DefaultValue("P14D") Duration challengeValidity) {
+    public record Pgp(@DefaultValue ListKey listKey, @DefaultValue("P14D") Duration challengeValidity,
+                      @DefaultValue("P7D") Duration challengeReminder) {
+
+        public Pgp {
+            if (challengeReminder.isNegative() || challengeReminder.isZero() || challengeReminder.compareTo(challengeValidity) >= 0) {
+                throw new IllegalArgumentException("vouchsafe.pgp.challenge-reminder must be positive and shorter "
+                        + "than vouchsafe.pgp.challenge-validity");
+            }
+        }
     }
 
     /**

@@ -99,6 +99,13 @@ public class PolicyAcceptanceService {
         return verification;
     }
 
+    /** Full fingerprints of the keys that signed the statement of this policy version for this request. */
+    @Transactional(readOnly = true)
+    public Set<String> signedFingerprints(String requestId, String policyVersion) {
+        return repository.findByRequestIdAndPolicyVersion(requestId, policyVersion).stream()
+                .map(PolicySignature::getFingerprint).collect(Collectors.toSet());
+    }
+
     /**
      * Criterion 6: PASS when every requester's key signed the current policy version, otherwise
      * PENDING naming the keys still missing.

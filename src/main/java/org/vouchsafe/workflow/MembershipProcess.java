@@ -19,7 +19,22 @@ public final class MembershipProcess {
         public static final String PRESCREEN_DECISION = "Task_PrescreenDecision";
         public static final String OPEN_ROUND = "Task_OpenReviewRound";
         public static final String VOTE = "Task_Vote";
-        public static final String AWAIT_REPLY = "Event_ApplicantReplied";
+        /** Receive task (message {@link Messages#APPLICANT_REPLIED}) with the reply reminder and stale timers. */
+        public static final String AWAIT_REPLY = "Task_AwaitReply";
+        public static final String REPLY_REMINDER = "Event_ReplyReminder";
+        public static final String REPLY_STALE = "Event_ReplyStale";
+        public static final String VOTE_REMINDER = "Event_VoteReminder";
+        public static final String VOTE_OVERDUE = "Event_VoteOverdue";
+        public static final String CHALLENGE_RESPONSE = "Call_ChallengeResponse";
+        public static final String MAIL_REQUEST_FILED = "Task_MailRequestFiled";
+        public static final String MAIL_QUESTIONS = "Task_MailQuestions";
+        public static final String MAIL_REPLY_REMINDER = "Task_MailReplyReminder";
+        public static final String MAIL_STALE_REQUEST = "Task_MailStaleRequest";
+        public static final String MAIL_VOTE_REMINDER = "Task_MailVoteReminder";
+        public static final String MAIL_LATE_REVIEWERS = "Task_MailLateReviewers";
+        public static final String MAIL_WINDOW_CLOSED = "Task_MailWindowClosed";
+        public static final String MAIL_DECISION = "Task_MailDecision";
+        public static final String MAIL_PRESCREEN_REJECTION = "Task_MailPrescreenRejection";
         public static final String OBJECTION_WINDOW = "Gateway_ObjectionWindow";
         public static final String OBJECTION_WINDOW_CLOSED = "Event_ObjectionWindowClosed";
         public static final String OBJECTION_RAISED = "Event_ObjectionRaised";
@@ -74,6 +89,8 @@ public final class MembershipProcess {
         public static final String DEFER_TIMER = "deferTimer";
         /** Who completed an admin task through the REST API (Tasklist sets the engine's authenticated user). */
         public static final String DECIDED_BY = "decidedBy";
+        /** Local input of each mail task: which {@link Notifications notification} it sends. */
+        public static final String NOTIFICATION = "notification";
 
         private Variables() {
         }
@@ -81,6 +98,23 @@ public final class MembershipProcess {
         /** The outcome variable of criterion {@code n}, an input of the pre-screen decision. */
         public static String outcome(int n) {
             return "c" + n + "Outcome";
+        }
+    }
+
+    /** Values of {@link Variables#NOTIFICATION}: the mails the processes send. */
+    public static final class Notifications {
+        public static final String REQUEST_FILED = "REQUEST_FILED";
+        public static final String CHALLENGE_ISSUED = "CHALLENGE_ISSUED";
+        public static final String CHALLENGE_REMINDER = "CHALLENGE_REMINDER";
+        public static final String QUESTIONS = "QUESTIONS";
+        public static final String REPLY_REMINDER = "REPLY_REMINDER";
+        public static final String STALE_REQUEST = "STALE_REQUEST";
+        public static final String VOTE_REMINDER = "VOTE_REMINDER";
+        public static final String LATE_REVIEWERS = "LATE_REVIEWERS";
+        public static final String OBJECTION_WINDOW_CLOSED = "OBJECTION_WINDOW_CLOSED";
+        public static final String DECISION = "DECISION";
+
+        private Notifications() {
         }
     }
 

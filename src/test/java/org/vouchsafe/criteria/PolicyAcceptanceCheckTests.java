@@ -1,15 +1,22 @@
 package org.vouchsafe.criteria;
 
+import java.util.Set;
+
 import org.junit.jupiter.api.Test;
+import org.mockito.Mockito;
 import org.vouchsafe.catalogue.Catalogue;
 import org.vouchsafe.intake.MembershipRequest;
+import org.vouchsafe.intake.MembershipRequestRepository;
+import org.vouchsafe.pgp.PolicyAcceptanceService;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.vouchsafe.criteria.Requests.TODAY;
 
 class PolicyAcceptanceCheckTests {
 
-    private final PolicyAcceptanceCheck check = new PolicyAcceptanceCheck(new Catalogue());
+    private final MembershipRequestRepository requests = Mockito.mock(MembershipRequestRepository.class);
+    private final PolicyAcceptanceService acceptance = Mockito.mock(PolicyAcceptanceService.class);
+    private final PolicyAcceptanceCheck check = new PolicyAcceptanceCheck(new Catalogue(), requests, acceptance);
 
     @Test
     void shouldCheckCriterionSix() {
@@ -17,14 +24,31 @@ class PolicyAcceptanceCheckTests {
     }
 
     @Test
-    void shouldPassWhenTheCurrentPolicyIsAccepted() {
+    void shouldWaitForSignaturesWhenTheCurrentPolicyIsAcceptedBeforeFiling() {
         MembershipRequest request = Requests.passing();
         request.setPolicy("2017-06-28", true);
 
         CheckResult result = check.check(request, TODAY);
 
-        assertThat(result.outcome()).isEqualTo(CheckOutcome.PASS);
-        assertThat(result.reasons()).singleElement().asString().contains("2017-06-28");
+        assertThat(result.outcome()).isEqualTo(CheckOutcome.PENDING);
+        assertThat(result.reasons()).singleElement().asString().contains("2017-06-28").contains("signs the policy statement");
+    }
+
+    @Test
+    void shouldPassOnlyWhenEveryRequesterSignedTheCurrentVersion() {
+        MembershipRequest request = Requests.passing();
+        request.setPolicy("2017-06-28", true);
+        request.getRequesters().forEach(r -> r.setFingerprint("FP-" + r.getEmail()));
+        Mockito.when(requests.existsById(request.getId())).thenReturn(true);
+        Mockito.when(acceptance.signedFingerprints(request.getId(), "2017-06-28")).thenReturn(Set.of());
+
+        assertThat(check.check(request, TODAY).outcome()).isEqualTo(CheckOutcome.PENDING);
+
+        Set<String> all = new java.util.HashSet<>();
+        request.getRequesters().forEach(r -> all.add(r.getFingerprint()));
+        Mockito.when(acceptance.signedFingerprints(request.getId(), "2017-06-28")).thenReturn(all);
+
+        assertThat(check.check(request, TODAY).outcome()).isEqualTo(CheckOutcome.PASS);
     }
 
     @Test

@@ -192,7 +192,7 @@ class MailServiceTests {
         StaticListableBeanFactory none = new StaticListableBeanFactory();
         MailService outboxOnly = new MailService(sentMails, transactions, listKey,
                 new PgpProperties(otherDataDir, new PgpProperties.Pgp(new PgpProperties.ListKey(null, "x", "u"),
-                        Duration.ofDays(14))),
+                        Duration.ofDays(14), Duration.ofDays(7))),
                 new NotificationProperties("Vouchsafe <vouchsafe@localhost>"),
                 none.getBeanProvider(JavaMailSender.class), none.getBeanProvider(Clock.class));
 

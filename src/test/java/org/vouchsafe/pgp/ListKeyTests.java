@@ -22,7 +22,7 @@ class ListKeyTests {
     private static PgpProperties properties(Path dataDir, Path path, String passphrase) {
         return new PgpProperties(dataDir, new PgpProperties.Pgp(
                 new PgpProperties.ListKey(path, passphrase, "Vouchsafe test <vouchsafe@example.org>"),
-                java.time.Duration.ofDays(14)));
+                java.time.Duration.ofDays(14), java.time.Duration.ofDays(7)));
     }
 
     @Test

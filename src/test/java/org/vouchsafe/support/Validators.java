@@ -6,6 +6,8 @@ import org.mockito.Mockito;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.vouchsafe.catalogue.Catalogue;
 import org.vouchsafe.intake.FilingValidator;
+import org.vouchsafe.pgp.CertificateInspector;
+import org.vouchsafe.pgp.KeyPolicy;
 import org.vouchsafe.trackrecord.TrackRecordEntryRepository;
 import org.vouchsafe.trackrecord.TrackRecordRules;
 import org.vouchsafe.trackrecord.TrackRecordService;
@@ -18,6 +20,7 @@ public final class Validators {
 
     public static FilingValidator filingValidator() {
         return new FilingValidator(new Catalogue(), new TrackRecordService(Mockito.mock(TrackRecordEntryRepository.class),
-                Mockito.mock(TrackRecordRules.class), new StaticListableBeanFactory().getBeanProvider(Clock.class)));
+                Mockito.mock(TrackRecordRules.class), new StaticListableBeanFactory().getBeanProvider(Clock.class)),
+                new CertificateInspector(KeyPolicy.standard()), Clock.systemUTC());
     }
 }

@@ -1,0 +1,101 @@
+package org.vouchsafe.criteria;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Component;
+import org.vouchsafe.intake.MembershipRequest;
+import org.vouchsafe.intake.MembershipRequestRepository;
+import org.vouchsafe.intake.Requester;
+import org.vouchsafe.pgp.CertificateInspector;
+import org.vouchsafe.pgp.Challenge;
+import org.vouchsafe.pgp.ChallengeService;
+import org.vouchsafe.pgp.ChallengeStatus;
+import org.vouchsafe.pgp.KeyProblem;
+import org.vouchsafe.pgp.KeyReport;
+
+/**
+ * C8: handles PGP-encrypted e-mail. Each requester proves it by decrypting the challenge sent to
+ * their key: PASS when every requester answered, FAIL when someone's challenge failed or expired or
+ * their key cannot receive one (naming the person), PENDING while answers are outstanding.
+ * <p>
+ * A request that is not stored (the self-assessment) has no challenges and never passes: it is
+ * PENDING, or FAIL when a key could not be used.
+ */
+@Component
+class EncryptedMailCheck implements CriterionCheck {
+
+    private final MembershipRequestRepository requests;
+    private final ChallengeService challenges;
+    private final CertificateInspector inspector;
+    private final Clock clock;
+
+    EncryptedMailCheck(MembershipRequestRepository requests, ChallengeService challenges, CertificateInspector inspector,
+                       Clock clock) {
+        this.requests = requests;
+        this.challenges = challenges;
+        this.inspector = inspector;
+        this.clock = clock;
+    }
+
+    @Override
+    public int criterion() {
+        return 8;
+    }
+
+    @Override
+    public CheckResult check(MembershipRequest request, LocalDate today) {
+        Instant now = clock.instant();
+        if (request.getRequesters().isEmpty()) {
+            return CheckResult.fail("No requester is named, so nobody can receive the encrypted challenge.");
+        }
+        boolean stored = request.getId() != null && requests.existsById(request.getId());
+        Map<String, Challenge> issued = stored
+                ? challenges.list(request.getId()).stream().collect(Collectors.toMap(Challenge::getFingerprint,
+                        Function.identity(), (a, b) -> a))
+                : Map.of();
+        List<String> failed = new ArrayList<>();
+        List<String> pending = new ArrayList<>();
+        for (Requester requester : request.getRequesters()) {
+            String who = requester.getName() + " <" + requester.getEmail() + ">";
+            Challenge challenge = requester.getFingerprint() == null ? null : issued.get(requester.getFingerprint());
+            if (challenge == null) {
+                KeyReport report = inspector.inspect(requester.getPublicKey(), requester.getEmail(), now);
+                if (!report.healthy()) {
+                    failed.add(who + " cannot receive the encrypted challenge: " + report.problems().stream()
+                            .map(KeyProblem::message).collect(Collectors.joining(" ")));
+                } else if (stored) {
+                    pending.add("The encrypted challenge to " + who + " is being sent; decrypt it and answer it.");
+                } else {
+                    pending.add("A challenge encrypted to the key of " + who + " is sent after filing; decrypt it "
+                            + "and answer it within the deadline the message states.");
+                }
+                continue;
+            }
+            String key = " (key " + challenge.getFingerprint() + ")";
+            if (challenge.getStatus() == ChallengeStatus.FAILED) {
+                failed.add(who + key + " gave " + ChallengeService.MAX_WRONG_ANSWERS
+                        + " wrong answers to the encrypted challenge.");
+            } else if (challenge.getStatus() == ChallengeStatus.EXPIRED || challenge.isOverdue(now)) {
+                failed.add(who + key + " did not answer the encrypted challenge before " + challenge.getExpiresAt() + ".");
+            } else if (challenge.getStatus() == ChallengeStatus.OPEN) {
+                pending.add(who + key + " has not yet answered the encrypted challenge (due " + challenge.getExpiresAt()
+                        + "): GET /api/requests/" + request.getId() + "/challenges/" + challenge.getFingerprint()
+                        + ", decrypt it with gpg --decrypt and POST the code.");
+            }
+        }
+        if (!failed.isEmpty()) {
+            return new CheckResult(CheckOutcome.FAIL, failed);
+        }
+        if (!pending.isEmpty()) {
+            return new CheckResult(CheckOutcome.PENDING, pending);
+        }
+        return CheckResult.pass("Every requester decrypted the challenge sent to their key.");
+    }
+}

@@ -1,0 +1,100 @@
+package org.vouchsafe.workflow;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+import org.vouchsafe.notification.Notifications;
+import org.vouchsafe.notification.Notifications.Recipient;
+import org.vouchsafe.system.Roles;
+
+import static org.vouchsafe.workflow.MembershipProcess.Notifications.*;
+import static org.vouchsafe.workflow.MembershipProcess.Variables.NOTIFICATION;
+import static org.vouchsafe.workflow.MembershipProcess.Variables.REQUEST_ID;
+
+/**
+ * Sends the mail a task names in its local input {@code notification}. The tasks are asyncBefore,
+ * so a failed send rolls back only this job, which retries and finally becomes an incident.
+ * <p>
+ * The idempotency scope is the process instance and the activity; {@link Notifications} adds the
+ * occasion and the recipient. Reviewers' and admins' addresses come from Camunda's identity
+ * service, the place where their accounts live.
+ */
+@Component("notify")
+class NotificationDelegate implements JavaDelegate {
+
+    private final Notifications notifications;
+    private final IdentityService identity;
+    private final TaskService tasks;
+
+    NotificationDelegate(Notifications notifications, IdentityService identity, TaskService tasks) {
+        this.notifications = notifications;
+        this.identity = identity;
+        this.tasks = tasks;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String requestId = (String) execution.getVariable(REQUEST_ID);
+        String scope = execution.getProcessInstanceId() + ":" + execution.getCurrentActivityId();
+        String kind = String.valueOf(execution.getVariableLocal(NOTIFICATION));
+        switch (kind) {
+            case REQUEST_FILED -> notifications.requestFiled(requestId, scope);
+            case CHALLENGE_ISSUED -> notifications.challengeIssued(requestId, scope);
+            case CHALLENGE_REMINDER -> notifications.challengeReminder(requestId, scope);
+            case QUESTIONS -> notifications.questions(requestId, scope);
+            case REPLY_REMINDER -> notifications.replyReminder(requestId, scope);
+            case DECISION -> notifications.decision(requestId, scope);
+            case VOTE_REMINDER -> notifications.voteReminder(requestId, scope, lateReviewers(execution));
+            case LATE_REVIEWERS -> notifications.lateReviewers(requestId, scope, admins(), lateReviewers(execution));
+            case STALE_REQUEST -> notifications.staleRequest(requestId, scope, admins());
+            case OBJECTION_WINDOW_CLOSED -> notifications.objectionWindowClosed(requestId, scope, admins());
+            default -> throw new IllegalStateException("Unknown notification '" + kind + "' at "
+                    + execution.getCurrentActivityId());
+        }
+    }
+
+    /** Reviewers whose vote task of this instance is still open. */
+    private List<Recipient> lateReviewers(DelegateExecution execution) {
+        Set<String> late = new LinkedHashSet<>();
+        for (Task task : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
+                .taskDefinitionKey(MembershipProcess.Activities.VOTE).orderByTaskAssignee().asc().list()) {
+            if (task.getAssignee() != null) {
+                late.add(task.getAssignee());
+            }
+        }
+        List<Recipient> recipients = new ArrayList<>();
+        for (String userId : late) {
+            recipients.add(recipient(identity.createUserQuery().userId(userId).singleResult(), userId));
+        }
+        return recipients;
+    }
+
+    /** The list admins; a reminder nobody can receive is an incident the admins see in Cockpit. */
+    private List<Recipient> admins() {
+        List<Recipient> admins = identity.createUserQuery().memberOfGroup(Roles.LIST_ADMINS).orderByUserId().asc()
+                .list().stream().filter(u -> u.getEmail() != null && !u.getEmail().isBlank())
+                .map(u -> recipient(u, u.getId())).toList();
+        if (admins.isEmpty()) {
+            throw new IllegalStateException("No member of group " + Roles.LIST_ADMINS + " has an e-mail address.");
+        }
+        return admins;
+    }
+
+    private static Recipient recipient(User user, String userId) {
+        if (user == null || user.getEmail() == null || user.getEmail().isBlank()) {
+            throw new IllegalStateException("User " + userId + " has no e-mail address in the identity service.");
+        }
+        String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
+                + (user.getLastName() == null ? "" : user.getLastName())).trim();
+        return new Recipient(name.isEmpty() ? userId : name, user.getEmail());
+    }
+}
