@@ -98,11 +98,14 @@ public class FilingValidator {
                 continue;
             }
             requireText(at + ".name", r.name(), 200, problems);
+            boolean emailOk = false;
             if (requireText(at + ".email", r.email(), 320, problems)) {
                 if (!EMAIL.matcher(r.email().trim()).matches()) {
                     problems.add(new FieldProblem(at + ".email", "must be an e-mail address such as ann@example.org."));
                 } else if (!emails.add(r.email().trim().toLowerCase(Locale.ROOT))) {
                     problems.add(new FieldProblem(at + ".email", "is given twice; each requester needs their own address."));
+                } else {
+                    emailOk = true;
                 }
             }
             maxLength(at + ".affiliation", r.affiliation(), 200, problems);
@@ -113,7 +116,7 @@ public class FilingValidator {
                 problems.add(new FieldProblem(at + ".publicKey", "is larger than 64 KiB; export only the public key "
                         + "with `gpg --armor --export-options export-minimal --export <fingerprint>`."));
             } else {
-                validateKeyHealth(at + ".publicKey", r, problems);
+                validateKeyHealth(at + ".publicKey", r, emailOk, problems);
             }
         }
     }
@@ -123,12 +126,11 @@ public class FilingValidator {
      * statement (criterion 6), so an unusable key is refused at filing, one problem per defect. The
      * messages never echo the block, so pasted secret key material is neither stored nor logged.
      */
-    private void validateKeyHealth(String field, FilingRequest.RequesterInput r, List<FieldProblem> problems) {
-        boolean hasEmail = r.email() != null && !r.email().isBlank();
-        KeyReport report = keys.inspect(r.publicKey(), hasEmail ? r.email().trim() : null, clock.instant());
+    private void validateKeyHealth(String field, FilingRequest.RequesterInput r, boolean emailOk, List<FieldProblem> problems) {
+        KeyReport report = keys.inspect(r.publicKey(), emailOk ? r.email().trim() : null, clock.instant());
         for (KeyProblem problem : report.problems()) {
-            // without an address there is no user id to match; the missing email is reported on its own field
-            if (hasEmail || problem.code() != KeyProblem.Code.NO_MATCHING_USER_ID) {
+            // without a usable address there is no user id to match; the address is reported on its own field
+            if (emailOk || problem.code() != KeyProblem.Code.NO_MATCHING_USER_ID) {
                 problems.add(new FieldProblem(field, problem.message()));
             }
         }

@@ -38,6 +38,7 @@ class PolicyAcceptanceCheckTests {
     void shouldPassOnlyWhenEveryRequesterSignedTheCurrentVersion() {
         MembershipRequest request = Requests.passing();
         request.setPolicy("2017-06-28", true);
+        request.getRequesters().add(new org.vouchsafe.intake.Requester("Ann Example", "ann@example.org", null, "key"));
         request.getRequesters().forEach(r -> r.setFingerprint("FP-" + r.getEmail()));
         Mockito.when(requests.existsById(request.getId())).thenReturn(true);
         Mockito.when(acceptance.signedFingerprints(request.getId(), "2017-06-28")).thenReturn(Set.of());

@@ -30,7 +30,7 @@ class FilingFormTests {
         FilingForm.RequesterForm ann = form.getRequesters().get(0);
         ann.setName("Ann");
         ann.setEmail("ann@example.org");
-        ann.setPublicKey("-----BEGIN PGP PUBLIC KEY BLOCK-----\n...");
+        ann.setPublicKey(org.vouchsafe.support.Fixtures.publicKey("ann"));
         FilingForm.TrackRowForm row = form.getEvidence().getTrackRecord().get(1);
         row.setIssue("CVE-2026-0001");
         row.setPublicDate("2026-01-02");
