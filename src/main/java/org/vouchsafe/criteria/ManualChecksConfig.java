@@ -22,10 +22,4 @@ class ManualChecksConfig {
         return new ManualUntilAutomatedCheck(8, "A reviewer must judge PGP-encrypted mail handling: send each requester "
                 + "an encrypted message to their key and ask for a reply.");
     }
-
-    @Bean
-    CriterionCheck vouchingCriterionCheck() {
-        return new ManualUntilAutomatedCheck(9, "A reviewer must judge the vouching: confirm with the named voucher that "
-                + "they vouch for the requester and that they are a member or a long-time oss-security participant.");
-    }
 }
