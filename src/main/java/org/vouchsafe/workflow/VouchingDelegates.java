@@ -66,7 +66,8 @@ class VouchingDelegates {
             String requestId = (String) task.getVariable(REQUEST_ID);
             NamedVoucher voucher = rounds.invitation(requestId, (String) task.getVariable(INVITATION_ID));
             vouches.record(requestId, new VouchInput(
-                    new VouchInput.Voucher(voucher.getName(), voucher.getEmail(), null, null, null, null),
+                    new VouchInput.Voucher(voucher.getName(), voucher.getEmail(), null, text(task, VOUCHER_PUBLIC_KEY), null,
+                            null),
                     voucher.getVouchesFor(), text(task, STRENGTH), text(task, VOUCH_STATEMENT), text(task, VOUCH_SIGNATURE),
                     text(task, VOUCH_COMMENT)));
         };

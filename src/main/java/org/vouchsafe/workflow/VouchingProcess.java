@@ -76,6 +76,8 @@ public final class VouchingProcess {
         public static final String STRENGTH = "strength";
         public static final String VOUCH_COMMENT = "vouchComment";
         public static final String VOUCH_SIGNATURE = "vouchSignature";
+        /** Only for members the roster knows by fingerprint alone: their key, which must have that fingerprint. */
+        public static final String VOUCHER_PUBLIC_KEY = "voucherPublicKey";
         /** Task-local flags: the member vouched through the API, or the admin withdrew the invitation. */
         public static final String VOUCHED_THROUGH_API = "vouchedThroughApi";
         public static final String INVITATION_WITHDRAWN = "invitationWithdrawn";
