@@ -4,7 +4,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -37,6 +41,8 @@ import static org.vouchsafe.vouching.VouchingTestSupport.voucher;
 class VouchingHttpTests {
 
     private static final String ANONYMOUS = null;
+    private static final ObjectMapper JSON = JsonMapper.builder().findAndAddModules()
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
 
     @Autowired TestRestTemplate rest;
     @Autowired MemberRepository members;
@@ -66,8 +72,13 @@ class VouchingHttpTests {
         return r.body();
     }
 
+    /** The vouch as a voucher's tool sends it: JSON with ISO dates. */
     private Api.Response post(String id, VouchInput vouch) {
-        return api().post(ANONYMOUS, "/api/requests/" + id + "/vouches", vouch);
+        try {
+            return api().post(ANONYMOUS, "/api/requests/" + id + "/vouches", JSON.writeValueAsString(vouch));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void assertRefused(Api.Response response, int status, VouchRefusal reason) {
