@@ -8,9 +8,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.vouchsafe.membership.MemberRepository;
 import org.vouchsafe.support.Api;
 import org.vouchsafe.support.Filings;
 import org.vouchsafe.support.TestKeys;
+import org.vouchsafe.vouching.TestVouchers;
+import org.vouchsafe.vouching.VouchService;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -27,6 +30,12 @@ class MembershipLifecycleHttpTests {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    MemberRepository members;
+
+    @Autowired
+    VouchService vouches;
 
     @Test
     void shouldTakeARequestFromFilingToTheRoster() {
@@ -50,6 +59,9 @@ class MembershipLifecycleHttpTests {
         assertThat(request.path("status").asText()).isEqualTo("IN_REVIEW");
         assertThat(request.path("criteria")).hasSize(9);
         assertThat(request.path("criteria").get(0).path("check").path("outcome").asText()).isEqualTo("PASS");
+
+        // a list member vouches for the requester (only vouched requesters are subscribed)
+        TestVouchers.vouchedByNewMember(members, vouches, id, email);
 
         // three reviewers approve through the API
         for (String reviewer : new String[] {"reviewer1", "reviewer2", "reviewer3"}) {

@@ -65,7 +65,8 @@ public class RequestReader {
                 .toList();
         Tally tally = review.tally(id, request.getReviewRound());
         RequestView.DecisionView decision = decisions.latest(id)
-                .map(d -> new RequestView.DecisionView(d.getOutcome().name(), d.getReason(), d.getEffectiveDate()))
+                .map(d -> new RequestView.DecisionView(d.getOutcome().name(), d.getReason(), d.getEffectiveDate(),
+                        d.getNotSubscribed()))
                 .orElse(null);
         return new RequestView(request.getId(), request.getList(),
                 new RequestView.DistroView(request.getDistroName(), request.getHomepage(), request.getOrganization(),

@@ -33,7 +33,14 @@ public record RequestView(
     public record VotesView(int approve, int object, int needsInfo) {
     }
 
-    /** The latest decision, or null. */
-    public record DecisionView(String outcome, String reason, LocalDate effectiveDate) {
+    /**
+     * The latest decision, or null. {@code notSubscribed} names the requesters an approval left off
+     * the roster because nobody vouched for them.
+     */
+    public record DecisionView(String outcome, String reason, LocalDate effectiveDate, List<String> notSubscribed) {
+
+        public DecisionView(String outcome, String reason, LocalDate effectiveDate) {
+            this(outcome, reason, effectiveDate, List.of());
+        }
     }
 }

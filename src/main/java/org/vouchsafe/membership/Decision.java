@@ -37,6 +37,10 @@ public class Decision {
     @Column(name = "decided_at", nullable = false)
     private Instant decidedAt;
 
+    /** Requesters an approval left off the roster because nobody vouched for them, one per line. */
+    @Column(name = "not_subscribed")
+    private String notSubscribed;
+
     protected Decision() {
     }
 
@@ -58,4 +62,13 @@ public class Decision {
     public LocalDate getEffectiveDate() { return effectiveDate; }
     public String getDecidedBy() { return decidedBy; }
     public Instant getDecidedAt() { return decidedAt; }
+
+    /** Requesters this approval did not subscribe (not vouched for), as "Name &lt;email&gt;"; empty otherwise. */
+    public java.util.List<String> getNotSubscribed() {
+        return notSubscribed == null || notSubscribed.isEmpty() ? java.util.List.of() : java.util.List.of(notSubscribed.split("\n"));
+    }
+
+    void noteNotSubscribed(java.util.List<String> people) {
+        this.notSubscribed = people.isEmpty() ? null : String.join("\n", people);
+    }
 }

@@ -38,9 +38,11 @@ class MembershipController {
     }
 
     /** A decision as the API shows it. */
-    record DecisionView(String outcome, String reason, LocalDate effectiveDate, String decidedBy, Instant decidedAt) {
+    record DecisionView(String outcome, String reason, LocalDate effectiveDate, String decidedBy, Instant decidedAt,
+                        List<String> notSubscribed) {
         static DecisionView of(Decision d) {
-            return new DecisionView(d.getOutcome().name(), d.getReason(), d.getEffectiveDate(), d.getDecidedBy(), d.getDecidedAt());
+            return new DecisionView(d.getOutcome().name(), d.getReason(), d.getEffectiveDate(), d.getDecidedBy(), d.getDecidedAt(),
+                    d.getNotSubscribed());
         }
     }
 

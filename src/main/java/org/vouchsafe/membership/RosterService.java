@@ -15,7 +15,10 @@ import org.vouchsafe.intake.MembershipRequestRepository;
 import org.vouchsafe.intake.Requester;
 import org.vouchsafe.problem.NotFoundException;
 
-/** Adds an approved distro's people to the roster with the distro's role commitments. */
+/**
+ * Adds an approved distro's vouched people to the roster with the distro's role commitments; the
+ * requesters nobody vouched for are named in the decision as not subscribed.
+ */
 @Service
 public class RosterService {
 
@@ -23,19 +26,25 @@ public class RosterService {
 
     private final MembershipRequestRepository requests;
     private final MemberRepository members;
+    private final DecisionRepository decisions;
+    private final VouchedRequesters vouched;
     private final Clock clock;
     private final AuditLog audit;
 
-    public RosterService(MembershipRequestRepository requests, MemberRepository members, Clock clock, AuditLog audit) {
+    public RosterService(MembershipRequestRepository requests, MemberRepository members, DecisionRepository decisions,
+                         VouchedRequesters vouched, Clock clock, AuditLog audit) {
         this.requests = requests;
         this.members = members;
+        this.decisions = decisions;
+        this.vouched = vouched;
         this.clock = clock;
         this.audit = audit;
     }
 
     /**
-     * Subscribes the requesters of an approved request. Someone already on the roster (by
-     * e-mail) is left as they are: a person is subscribed once.
+     * Subscribes the vouched requesters of an approved request (criterion 9: only a vouched person
+     * joins); the others are noted on the latest decision as not subscribed. Someone already on the
+     * roster (by e-mail) is left as they are: a person is subscribed once.
      *
      * @return the members added
      */
@@ -44,7 +53,13 @@ public class RosterService {
         MembershipRequest request = requests.findById(requestId)
                 .orElseThrow(() -> new NotFoundException("No membership request " + requestId + "."));
         List<Member> added = new ArrayList<>();
+        List<String> notVouched = new ArrayList<>();
+        java.util.Set<String> vouchedEmails = vouched.vouchedEmails(requestId);
         for (Requester requester : request.getRequesters()) {
+            if (!vouchedEmails.contains(requester.getEmail().trim().toLowerCase(java.util.Locale.ROOT))) {
+                notVouched.add(requester.getName() + " <" + requester.getEmail() + ">");
+                continue;
+            }
             if (members.findByEmailIgnoreCase(requester.getEmail()).isPresent()) {
                 log.info("{} is already on the roster; not subscribed a second time", requester.getEmail());
                 continue;
@@ -57,6 +72,10 @@ public class RosterService {
                     "Subscribed " + requester.getName() + " for " + request.getDistroName(),
                     java.util.Map.of("email", requester.getEmail(), "distro", request.getDistroName(),
                             "fingerprint", String.valueOf(requester.getFingerprint())), true);
+        }
+        if (!notVouched.isEmpty()) {
+            log.info("Request {}: not subscribed, nobody vouched for them: {}", requestId, notVouched);
+            decisions.findFirstByRequestIdOrderByDecidedAtDesc(requestId).ifPresent(d -> d.noteNotSubscribed(notVouched));
         }
         return added;
     }

@@ -84,6 +84,8 @@ class DemoIdentities {
         membership("applicant", Roles.APPLICANTS);
 
         grant(Roles.REVIEWERS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+        // Member vouchers sign their vouch in a Tasklist form.
+        grant(Roles.VOUCHERS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
         grant(Roles.LIST_ADMINS, Resources.APPLICATION, "*", Permissions.ACCESS);
         grant(Roles.REVIEWERS, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
         grant(Roles.LIST_ADMINS, Resources.PROCESS_DEFINITION, "*", Permissions.ALL);

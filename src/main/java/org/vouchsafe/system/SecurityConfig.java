@@ -67,6 +67,9 @@ class SecurityConfig {
             .addFilterBefore(new LoginThrottleFilter(throttle), BasicAuthenticationFilter.class)
             .authorizeHttpRequests(auth -> auth
                 .requestMatchers(ant(HttpMethod.POST, "/api/self-assessment")).permitAll()
+                // Vouchers need no account: the OpenPGP signature over the served statement authenticates them.
+                .requestMatchers(ant(HttpMethod.POST, "/api/requests/*/vouches")).permitAll()
+                .requestMatchers(ant(HttpMethod.GET, "/api/requests/*/vouches/statement")).permitAll()
                 .requestMatchers(ant("/engine-rest/**")).hasAuthority(Roles.LIST_ADMINS)
                 .anyRequest().authenticated())
             .httpBasic(basic -> basic.realmName("Vouchsafe"));

@@ -26,6 +26,8 @@ public final class MembershipProcess {
         public static final String VOTE_REMINDER = "Event_VoteReminder";
         public static final String VOTE_OVERDUE = "Event_VoteOverdue";
         public static final String CHALLENGE_RESPONSE = "Call_ChallengeResponse";
+        /** Criterion 9 runs in its own process beside the review ({@code processes/vouching.bpmn}). */
+        public static final String VOUCHING = "Call_Vouching";
         public static final String MAIL_REQUEST_FILED = "Task_MailRequestFiled";
         public static final String MAIL_QUESTIONS = "Task_MailQuestions";
         public static final String MAIL_REPLY_REMINDER = "Task_MailReplyReminder";

@@ -1,0 +1,96 @@
+package org.vouchsafe.vouching;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.vouchsafe.intake.NamedVoucher;
+import org.vouchsafe.intake.RequestAccess;
+import org.vouchsafe.problem.FieldProblem;
+import org.vouchsafe.system.RateLimiter;
+
+/**
+ * Vouches over HTTP. Vouchers need no account: they fetch the statement and send the signed
+ * vouch anonymously (rate-limited per address), the signature authenticates them. Reading the
+ * chain is for reviewers, list admins and the applicant; adding or replacing a voucher for list admins.
+ */
+@RestController
+class VouchingController {
+
+    private final VouchService vouches;
+    private final VoucherAdminService admin;
+    private final RequestAccess access;
+    private final RateLimiter rateLimiter;
+
+    VouchingController(VouchService vouches, VoucherAdminService admin, RequestAccess access, RateLimiter rateLimiter) {
+        this.vouches = vouches;
+        this.admin = admin;
+        this.access = access;
+        this.rateLimiter = rateLimiter;
+    }
+
+    @GetMapping(path = "/api/requests/{id}/vouches/statement", produces = "text/plain;charset=UTF-8")
+    String statement(@PathVariable String id, @RequestParam String voucher, @RequestParam("for") String requester,
+                     HttpServletRequest http) {
+        rateLimiter.acquire("vouch-statement", http.getRemoteAddr());
+        return vouches.statement(id, voucher, requester);
+    }
+
+    @PostMapping(path = "/api/requests/{id}/vouches", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<VouchesView.VouchView> vouch(@PathVariable String id, @RequestBody VouchInput body,
+                                                HttpServletRequest http) {
+        rateLimiter.acquire("vouch", http.getRemoteAddr());
+        Vouch vouch = vouches.submit(id, body);
+        return ResponseEntity.created(URI.create("/api/requests/" + id + "/vouches")).body(VouchesView.of(vouch));
+    }
+
+    @GetMapping("/api/requests/{id}/vouches")
+    VouchesView read(@PathVariable String id, Authentication user) {
+        access.readable(id, user);
+        return vouches.view(id);
+    }
+
+    @GetMapping(path = "/api/requests/{id}/vouches.svg", produces = "image/svg+xml")
+    String svg(@PathVariable String id, Authentication user) {
+        access.readable(id, user);
+        return vouches.svg(id);
+    }
+
+    /** A list admin adds a voucher, or replaces one who has not vouched ({@code replaces}). */
+    @PostMapping(path = "/api/requests/{id}/vouchers", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize("hasAuthority('list-admins')")
+    ResponseEntity<NamedVoucherView> changeVoucher(@PathVariable String id,
+                                                   @RequestBody VoucherAdminService.VoucherChange body,
+                                                   Authentication user) {
+        NamedVoucher added = admin.change(id, body, user.getName());
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(new NamedVoucherView(added.getName(), added.getEmail(), added.getVouchesFor()));
+    }
+
+    /** A named voucher as the API shows it. */
+    record NamedVoucherView(String name, String email, String vouchesFor) {
+    }
+
+    /** A refused vouch: RFC 9457 with the refusal's stable {@code reason} beside the field-level errors. */
+    @ExceptionHandler(VouchRefusedException.class)
+    ResponseEntity<ProblemDetail> refused(VouchRefusedException e) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(e.reason().status()), e.sentence());
+        body.setTitle("Vouch refused");
+        body.setProperty("reason", e.reason().name());
+        body.setProperty("errors", List.of(new FieldProblem(e.field(), e.sentence())));
+        return ResponseEntity.status(e.reason().status()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+    }
+}

@@ -1,0 +1,146 @@
+package org.vouchsafe.vouching;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.vouchsafe.criteria.CheckOutcome;
+import org.vouchsafe.criteria.CriteriaService;
+import org.vouchsafe.intake.MembershipRequest;
+import org.vouchsafe.intake.MembershipRequestRepository;
+import org.vouchsafe.intake.NamedVoucher;
+import org.vouchsafe.intake.Requester;
+import org.vouchsafe.membership.MemberRepository;
+import org.vouchsafe.problem.NotFoundException;
+
+/**
+ * The vouching of one request from start to end, as the vouching process drives it: open (deadline,
+ * requests to the named vouchers), remind those who have not vouched, close at the deadline or when
+ * everyone is vouched for. Also the facts the process's tasks and forms show.
+ */
+@Service
+public class VouchingRounds {
+
+    private final MembershipRequestRepository requests;
+    private final VouchingRoundRepository rounds;
+    private final VouchRepository vouches;
+    private final MemberRepository members;
+    private final VouchMails mails;
+    private final VouchStatements statements;
+    private final CriteriaService criteria;
+    private final VouchingProperties properties;
+    private final Clock clock;
+
+    VouchingRounds(MembershipRequestRepository requests, VouchingRoundRepository rounds, VouchRepository vouches,
+                   MemberRepository members, VouchMails mails, VouchStatements statements, CriteriaService criteria,
+                   VouchingProperties properties, Clock clock) {
+        this.requests = requests;
+        this.rounds = rounds;
+        this.vouches = vouches;
+        this.members = members;
+        this.mails = mails;
+        this.statements = statements;
+        this.criteria = criteria;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /**
+     * Opens the round (idempotent: a retried job keeps the first deadline) and asks every named
+     * voucher by mail.
+     *
+     * @return the deadline
+     */
+    @Transactional
+    public Instant open(String requestId) {
+        MembershipRequest request = request(requestId);
+        Instant now = clock.instant();
+        VouchingRound round = rounds.findById(requestId)
+                .orElseGet(() -> rounds.save(new VouchingRound(requestId, now, now.plus(properties.deadline()))));
+        for (NamedVoucher voucher : request.getVouchers()) {
+            ask(request, voucher);
+        }
+        criteria.run(requestId, 9);
+        return round.getDeadlineAt();
+    }
+
+    /** Asks one named voucher (also when a list admin adds them later). */
+    void ask(MembershipRequest request, NamedVoucher voucher) {
+        requester(request, voucher.getVouchesFor()).ifPresent(r -> mails.ask(request, voucher, r, isMember(voucher.getEmail())));
+    }
+
+    /** Reminds every named voucher who has not vouched for the person they were named for. */
+    @Transactional
+    public int remind(String requestId) {
+        MembershipRequest request = request(requestId);
+        Set<String> done = vouches.findByRequestIdOrderByRecordedAt(requestId).stream()
+                .map(v -> v.getVoucherEmail() + " " + v.getRequesterEmail()).collect(Collectors.toSet());
+        int reminded = 0;
+        for (NamedVoucher voucher : request.getVouchers()) {
+            String key = VouchStatements.normalise(voucher.getEmail()) + " " + VouchStatements.normalise(voucher.getVouchesFor());
+            Optional<Requester> requester = requester(request, voucher.getVouchesFor());
+            if (!done.contains(key) && requester.isPresent()) {
+                mails.remind(request, voucher, requester.get(), isMember(voucher.getEmail()));
+                reminded++;
+            }
+        }
+        return reminded;
+    }
+
+    /**
+     * Closes the round and re-runs criterion 9: at the deadline it fails unless someone is vouched for.
+     *
+     * @return the criterion's outcome
+     */
+    @Transactional
+    public CheckOutcome close(String requestId, boolean deadline) {
+        Instant now = clock.instant();
+        VouchingRound round = rounds.findById(requestId)
+                .orElseGet(() -> rounds.save(new VouchingRound(requestId, now, now)));
+        round.close(deadline ? VouchingRound.Closure.DEADLINE : VouchingRound.Closure.ALL_VOUCHED, now);
+        rounds.flush();
+        return criteria.run(requestId, 9).outcome();
+    }
+
+    /** The named vouchers who are on the roster: each gets a Tasklist task (ids of {@link NamedVoucher}). */
+    @Transactional(readOnly = true)
+    public List<String> memberInvitations(String requestId) {
+        return request(requestId).getVouchers().stream().filter(v -> isMember(v.getEmail())).map(NamedVoucher::getId)
+                .toList();
+    }
+
+    /** One named voucher of a request. */
+    @Transactional(readOnly = true)
+    public NamedVoucher invitation(String requestId, String invitationId) {
+        return request(requestId).getVouchers().stream().filter(v -> v.getId().equals(invitationId)).findFirst()
+                .orElseThrow(() -> new NotFoundException("Request " + requestId + " names no voucher " + invitationId + "."));
+    }
+
+    /** The statement the named voucher signs, for their Tasklist form. */
+    @Transactional(readOnly = true)
+    public String statement(String requestId, String invitationId) {
+        MembershipRequest request = request(requestId);
+        NamedVoucher voucher = invitation(requestId, invitationId);
+        return requester(request, voucher.getVouchesFor()).map(r -> statements.text(request, voucher.getEmail(), r))
+                .orElse("The person this voucher was named for is no longer a requester.");
+    }
+
+    boolean isMember(String email) {
+        return members.findByEmailIgnoreCase(VouchStatements.normalise(email)).isPresent();
+    }
+
+    private static Optional<Requester> requester(MembershipRequest request, String email) {
+        String wanted = VouchStatements.normalise(email);
+        return request.getRequesters().stream().filter(r -> VouchStatements.normalise(r.getEmail()).equals(wanted)).findFirst();
+    }
+
+    private MembershipRequest request(String requestId) {
+        return requests.findById(requestId)
+                .orElseThrow(() -> new NotFoundException("No membership request " + requestId + "."));
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * Criterion 9, vouching: who may vouch (roster members; long-time oss-security participants not
+ * affiliated with the applicant), signed vouches, the chain from a vouched requester to teammates,
+ * and which requesters an approval subscribes. Nothing here imports the process engine.
+ */
+package org.vouchsafe.vouching;

@@ -1,0 +1,58 @@
+package org.vouchsafe.vouching;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.vouchsafe.VouchsafeTest;
+import org.vouchsafe.membership.MemberRepository;
+import org.vouchsafe.support.Api;
+import org.vouchsafe.vouching.TestVouchers.Person;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.vouchsafe.vouching.VouchingTestSupport.filing;
+
+/** An approval subscribes only the vouched requesters and names the others in the decision. */
+@VouchsafeTest
+class VouchedSubscriptionHttpTests {
+
+    @Autowired TestRestTemplate rest;
+    @Autowired MemberRepository members;
+    @Autowired VouchService vouches;
+
+    @Test
+    void shouldSubscribeOnlyVouchedRequestersOnApproval() {
+        Api api = new Api(rest);
+        Person ann = TestVouchers.person("Ann Example", "ann", "example.org");
+        Person bob = TestVouchers.person("Bob Example", "bob", "example.org");
+        Api.Response filed = api.post("applicant", "/api/requests", filing(List.of(ann, bob), List.of()));
+        assertThat(filed.status()).as(filed.toString()).isEqualTo(201);
+        String id = filed.json().path("id").asText();
+
+        // a member vouches for Ann; nobody for Bob
+        TestVouchers.vouchedByNewMember(members, vouches, id, ann.email());
+
+        for (String reviewer : new String[] {"reviewer1", "reviewer2", "reviewer3"}) {
+            assertThat(api.post(reviewer, "/api/requests/" + id + "/votes", Api.vote("APPROVE", null)).status()).isEqualTo(201);
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(api.get("admin", "/api/requests/" + id).json().path("status").asText()).isEqualTo("AWAITING_DECISION"));
+        Api.Response decided = api.post("admin", "/api/requests/" + id + "/decision",
+                Map.of("outcome", "APPROVED", "reason", "Meets the criteria."));
+        assertThat(decided.status()).as(decided.toString()).isEqualTo(200);
+
+        String bobNamed = "Bob Example <" + bob.email() + ">";
+        assertThat(decided.json().path("notSubscribed").toString()).contains(bobNamed);
+        JsonNode decision = api.get("applicant", "/api/requests/" + id).json().path("decision");
+        assertThat(decision.path("outcome").asText()).isEqualTo("APPROVED");
+        assertThat(decision.path("notSubscribed")).hasSize(1);
+        assertThat(decision.path("notSubscribed").get(0).asText()).isEqualTo(bobNamed);
+        String roster = api.get("admin", "/api/members").body();
+        assertThat(roster).contains(ann.email()).doesNotContain(bob.email());
+    }
+}
