@@ -46,6 +46,10 @@ public class RequestCriterion {
     @Column(name = "checked_at")
     private Instant checkedAt;
 
+    /** A check re-run from stale data must not overwrite a newer result: the later writer retries. */
+    @jakarta.persistence.Version
+    private Long version;
+
     protected RequestCriterion() {
     }
 

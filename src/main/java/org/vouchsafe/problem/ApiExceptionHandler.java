@@ -51,6 +51,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.CONFLICT, "Conflict", "Someone changed this at the same moment; please try again.", List.of());
     }
 
+    @ExceptionHandler(org.springframework.dao.OptimisticLockingFailureException.class)
+    ResponseEntity<Object> optimistic(org.springframework.dao.OptimisticLockingFailureException e) {
+        return problem(HttpStatus.CONFLICT, "Conflict", "Someone changed this at the same moment; please try again.", List.of());
+    }
+
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<Object> notFound(NotFoundException e) {
         return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage(), List.of());

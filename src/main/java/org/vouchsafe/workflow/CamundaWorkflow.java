@@ -135,6 +135,13 @@ class CamundaWorkflow implements RequestWorkflow, ReviewWorkflow, DecisionWorkfl
             });
         } catch (NullValueException e) {
             throw new ConcurrentUpdateException("The task was completed by a concurrent transaction", e);
+        } catch (NullPointerException e) {
+            // The engine can trip over the half-gone state of a task another transaction has just completed
+            // (seen as "activityInstanceId is null"); if the task is gone, it was that race, nothing else.
+            if (tasks.createTaskQuery().taskId(taskId).count() == 0) {
+                throw new ConcurrentUpdateException("The task was completed by a concurrent transaction", e);
+            }
+            throw e;
         }
     }
 

@@ -56,6 +56,12 @@ class VouchingHttpTests {
     private record Scene(String id, Person member, Person ann, Person bob) {
     }
 
+    @Autowired
+    org.camunda.bpm.engine.RuntimeService engineRuntime;
+
+    @Autowired
+    org.camunda.bpm.engine.ManagementService engineManagement;
+
     private Scene scene() {
         Person member = person("Mo Member", "mo", "member.example");
         onRoster(members, member);
@@ -63,7 +69,15 @@ class VouchingHttpTests {
         Person bob = person("Bob Example", "bob", "example.org");
         Api.Response filed = api().post("applicant", "/api/requests", filing(List.of(ann, bob), List.of(voucher(member, ann))));
         assertThat(filed.status()).as(filed.toString()).isEqualTo(201);
-        return new Scene(filed.json().path("id").asText(), member, ann, bob);
+        String id = filed.json().path("id").asText();
+        // the vouching process starts asynchronously beside the review; let its first step settle
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> {
+            var instance = engineRuntime.createProcessInstanceQuery().processDefinitionKey("vouching")
+                    .processInstanceBusinessKey(id).singleResult();
+            return instance != null && engineManagement.createJobQuery().processInstanceId(instance.getId())
+                    .executable().count() == 0;
+        });
+        return new Scene(id, member, ann, bob);
     }
 
     private String statement(String id, String voucher, String forWhom) {

@@ -103,7 +103,8 @@ class PagesBrowserTests {
         String distro = Filings.uniqueDistro();
         String email = "ann+" + System.nanoTime() + "@example.org";
         Path key = Files.createTempFile("ann", ".asc");
-        Files.writeString(key, Fixtures.publicKey("ann"), StandardCharsets.UTF_8);
+        Files.writeString(key, org.vouchsafe.support.TestKeys.publicKey(
+                org.vouchsafe.support.TestKeys.generate("Ann Example", email)), StandardCharsets.UTF_8);
         signIn("applicant");
 
         // given a form filled in with a mistyped e-mail and the key uploaded as a file
@@ -284,6 +285,8 @@ class PagesBrowserTests {
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> requesters = (List<Map<String, Object>>) filing.get("requesters");
         requesters.get(0).put("email", email);
+        requesters.get(0).put("publicKey", org.vouchsafe.support.TestKeys.publicKey(
+                org.vouchsafe.support.TestKeys.generate("Ann Example", email)));
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> vouchers = (List<Map<String, Object>>) filing.get("vouchers");
         vouchers.get(0).put("vouchesFor", email);

@@ -87,7 +87,8 @@ abstract class ProcessTestSupport {
     }
 
     ProcessInstance instance(String requestId) {
-        ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(requestId).singleResult();
+        ProcessInstance instance = runtime.createProcessInstanceQuery().processDefinitionKey(MembershipProcess.PROCESS_KEY)
+                .processInstanceBusinessKey(requestId).singleResult();
         assertThat(instance).as("running process of request " + requestId).isNotNull();
         return instance;
     }

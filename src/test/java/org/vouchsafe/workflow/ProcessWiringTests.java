@@ -244,6 +244,7 @@ class ProcessWiringTests {
         Set<String> variables;
         try {
             variables = new HashSet<>(constants(MembershipProcess.Variables.class));
+            variables.addAll(constants(VouchingProcess.Variables.class));
         } catch (IllegalAccessException e) {
             throw new IllegalStateException(e);
         }
@@ -268,7 +269,7 @@ class ProcessWiringTests {
                 }
             } else if (!context.containsBean(name) && !variables.contains(name)) {
                 problems.add(owner + ": " + expression + " names " + name
-                        + ", which is neither a bean nor a variable in MembershipProcess.Variables");
+                        + ", which is neither a bean nor a variable in MembershipProcess.Variables or VouchingProcess.Variables");
             }
         }
     }
