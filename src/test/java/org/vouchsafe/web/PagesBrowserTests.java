@@ -238,6 +238,10 @@ class PagesBrowserTests {
         roles.add(Map.of("role", "T4", "specifics", "We generalise reported issues to related packages we ship."));
         String approvedDistro = (String) Filings.distro(approvedFiling).get("name");
         String approved = fileOk(api, approvedFiling);
+        // only vouched requesters are subscribed: a list member vouches for this one
+        @SuppressWarnings("unchecked")
+        String requesterEmail = (String) ((List<Map<String, Object>>) approvedFiling.get("requesters")).get(0).get("email");
+        org.vouchsafe.vouching.TestVouchers.vouchedByNewMember(members, vouches, approved, requesterEmail);
         for (String reviewer : List.of("reviewer1", "reviewer2", "reviewer3")) {
             Api.Response vote = api.post(reviewer, "/api/requests/" + approved + "/votes", Api.vote("APPROVE", "Looks good."));
             assertThat(vote.status()).as(vote.toString()).isEqualTo(201);
@@ -278,6 +282,12 @@ class PagesBrowserTests {
         assertThat(uncovered).allSatisfy(row -> assertThat(row.getText()).contains("nobody covers this"));
         assertThat(coverage.findElement(By.id("role-T4")).getAttribute("class")).doesNotContain("uncovered");
     }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.vouchsafe.membership.MemberRepository members;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.vouchsafe.vouching.VouchService vouches;
 
     private Map<String, Object> uniqueFiling() {
         Map<String, Object> filing = Filings.valid();

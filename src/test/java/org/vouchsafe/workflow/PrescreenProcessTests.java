@@ -55,7 +55,10 @@ class PrescreenProcessTests extends ProcessTestSupport {
 
         // then
         assertThat(rejected.status()).as(rejected.toString()).isEqualTo(200);
-        BpmnAwareTests.assertThat(instance).isEnded().hasPassed(END_REJECTED_AT_PRESCREEN).hasNotPassed(OPEN_ROUND);
+        // the rejection mail goes out in its own job; then the instance ends
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).untilAsserted(() ->
+                BpmnAwareTests.assertThat(instance).isEnded());
+        BpmnAwareTests.assertThat(instance).hasPassed(END_REJECTED_AT_PRESCREEN).hasNotPassed(OPEN_ROUND);
         JsonNode request = read("applicant", id);
         assertThat(request.path("status").asText()).isEqualTo("REJECTED");
         assertThat(request.path("decision").path("outcome").asText()).isEqualTo("REJECTED");
