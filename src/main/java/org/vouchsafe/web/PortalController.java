@@ -72,8 +72,12 @@ class PortalController {
     private final Catalogue catalogue;
     private final Clock clock;
 
+    private final EvidencePages.KeyTasks keyTasks;
+
     PortalController(FilingService filing, FilingValidator validator, CriteriaService criteria, RequestReader reader,
-                     RequestAccess access, ReviewService review, AuditLog audit, Catalogue catalogue, Clock clock) {
+                     RequestAccess access, ReviewService review, AuditLog audit, Catalogue catalogue, Clock clock,
+                     EvidencePages.KeyTasks keyTasks) {
+        this.keyTasks = keyTasks;
         this.filing = filing;
         this.validator = validator;
         this.criteria = criteria;
@@ -165,6 +169,7 @@ class PortalController {
         model.addAttribute("failing", view.criteria().stream()
                 .filter(c -> CheckOutcome.FAIL.name().equals(c.check().outcome())).toList());
         model.addAttribute("timeline", timeline);
+        model.addAttribute("keyTasks", keyTasks.of(id, user));
         model.addAttribute("replyText", replyText);
         model.addAttribute("replyError", replyError);
         return "portal-request";

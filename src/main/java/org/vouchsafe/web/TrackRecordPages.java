@@ -55,6 +55,7 @@ class TrackRecordPages {
         }
 
         @Override
+        @Transactional(readOnly = true)
         public List<DossierSection> sections(String requestId) {
             MembershipRequest request = requests.findById(requestId).orElse(null);
             if (request == null) {

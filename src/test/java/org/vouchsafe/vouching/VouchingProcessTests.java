@@ -268,11 +268,14 @@ class VouchingProcessTests {
     }
 
     /**
-     * Starts vouching as the call activity does. Opening sends mail, so it runs as a job after the
-     * start (asyncBefore): wait for the job executor to have taken it.
+     * The vouching instance the membership process called for this request. Opening sends mail, so
+     * it runs as a job after the start (asyncBefore): wait for the job executor to have taken it.
      */
     private ProcessInstance start(String requestId) {
-        ProcessInstance pi = runtime.startProcessInstanceByKey("vouching", requestId, Map.of("requestId", requestId));
+        await().atMost(Duration.ofSeconds(60)).until(() -> runtime.createProcessInstanceQuery()
+                .processDefinitionKey("vouching").processInstanceBusinessKey(requestId).count() == 1);
+        ProcessInstance pi = runtime.createProcessInstanceQuery().processDefinitionKey("vouching")
+                .processInstanceBusinessKey(requestId).singleResult();
         await().atMost(Duration.ofSeconds(60)).until(() -> management.createJobQuery().processInstanceId(pi.getId())
                 .activityId("Task_OpenVouching").count() == 0);
         return pi;

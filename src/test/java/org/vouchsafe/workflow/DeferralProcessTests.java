@@ -40,7 +40,9 @@ class DeferralProcessTests extends ProcessTestSupport {
         JsonNode request = read("applicant", id);
         assertThat(request.path("decision").path("outcome").asText()).isEqualTo("DEFERRED");
         assertThat(request.path("decision").path("effectiveDate").asText()).isEqualTo(tomorrow.toString());
-        BpmnAwareTests.assertThat(instance).isWaitingAt(DEFERRED_UNTIL);
+        // the decision mail goes out in its own job first
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).untilAsserted(() ->
+                BpmnAwareTests.assertThat(instance).isWaitingAt(DEFERRED_UNTIL));
         Job timer = timer(instance, DEFERRED_UNTIL);
         assertThat(timer.getDuedate()).isEqualTo(Date.from(tomorrow.atStartOfDay(ZoneOffset.UTC).toInstant()));
 
@@ -54,7 +56,9 @@ class DeferralProcessTests extends ProcessTestSupport {
         // and the admin can decide again
         Api.Response approved = decide(id, Map.of("outcome", "APPROVED", "reason", "The release is out."));
         assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
-        BpmnAwareTests.assertThat(instance).isEnded().hasPassed(END_APPROVED);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).untilAsserted(() ->
+                BpmnAwareTests.assertThat(instance).isEnded());
+        BpmnAwareTests.assertThat(instance).hasPassed(END_APPROVED);
         assertThat(approved.json().path("effectiveDate").asText()).isEqualTo(LocalDate.now(ZoneOffset.UTC).toString());
     }
 

@@ -33,6 +33,9 @@ class HappyPathProcessTests extends ProcessTestSupport {
     @Autowired
     MemberRepository members;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.vouchsafe.vouching.VouchService vouchService;
+
     @Test
     @SuppressWarnings("unchecked")
     void shouldTakeARequestFromFilingToTheRoster() {
@@ -40,6 +43,8 @@ class HappyPathProcessTests extends ProcessTestSupport {
         Map<String, Object> filing = Filings.valid();
         String email = "ann+" + System.nanoTime() + "@example.org";
         ((List<Map<String, Object>>) filing.get("requesters")).get(0).put("email", email);
+        ((List<Map<String, Object>>) filing.get("requesters")).get(0).put("publicKey",
+                org.vouchsafe.support.TestKeys.publicKey(org.vouchsafe.support.TestKeys.generate("Ann Example", email)));
         ((List<Map<String, Object>>) filing.get("vouchers")).get(0).put("vouchesFor", email);
 
         // when the applicant files
@@ -74,16 +79,21 @@ class HappyPathProcessTests extends ProcessTestSupport {
         // when the window closes
         management.executeJob(timer(instance, OBJECTION_WINDOW_CLOSED).getId());
 
-        // then the admin decides
-        BpmnAwareTests.assertThat(instance).hasPassed(OBJECTION_WINDOW_CLOSED).isWaitingAt(ADMIN_DECISION);
+        // then (after the admin is mailed, in its own job) the admin decides
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).untilAsserted(() ->
+                BpmnAwareTests.assertThat(instance).isWaitingAt(ADMIN_DECISION));
+        BpmnAwareTests.assertThat(instance).hasPassed(OBJECTION_WINDOW_CLOSED);
         BpmnAwareTests.assertThat(instance).task().hasCandidateGroup("list-admins");
         assertThat(status(id)).isEqualTo(RequestStatus.AWAITING_DECISION);
 
-        // when the admin approves
+        // when a list member has vouched for the requester and the admin approves
+        org.vouchsafe.vouching.TestVouchers.vouchedByNewMember(members, vouchService, id, email);
         decisions.decide(id, new DecisionInput("APPROVED", "Meets the criteria.", null), "admin");
 
         // then the requester is subscribed with the distro's role
-        BpmnAwareTests.assertThat(instance).isEnded().hasPassed(ADD_TO_ROSTER, END_APPROVED);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).untilAsserted(() ->
+                BpmnAwareTests.assertThat(instance).isEnded());
+        BpmnAwareTests.assertThat(instance).hasPassed(ADD_TO_ROSTER, END_APPROVED);
         assertThat(status(id)).isEqualTo(RequestStatus.APPROVED);
         List<Member> added = members.findByRequestId(id);
         assertThat(added).singleElement().satisfies(member -> {
