@@ -52,7 +52,7 @@ final class Node implements AutoCloseable {
         Path log = logs.resolve(name + ".log");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                "-Xmx" + System.getProperty("cluster.node.heap", "384m"), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 "-Dvouchsafe.node=" + name));
         jvmProperties.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.addAll(List.of("-cp", classpath(), ClusterNodeMain.class.getName(),
@@ -68,7 +68,7 @@ final class Node implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(Files.createDirectories(logs.resolve(name + "-cwd")).toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
         builder.environment().put("VOUCHSAFE_DB_URL", db.url);
         builder.environment().put("VOUCHSAFE_DB_USER", db.user);
         builder.environment().put("VOUCHSAFE_DB_PASSWORD", db.password);
