@@ -28,7 +28,7 @@ import static org.vouchsafe.cluster.ClusterScenario.await;
  * locking message reaches a user and no incident is left.
  * Sizes: {@code -Dcluster.reviewers=50 -Dcluster.requests=200}.
  */
-@Timeout(value = 900, unit = TimeUnit.SECONDS)
+@Timeout(value = 2400, unit = TimeUnit.SECONDS)
 class ConcurrentVotingIT {
 
     static final int REVIEWERS = Integer.getInteger("cluster.reviewers", 50);
@@ -68,7 +68,7 @@ class ConcurrentVotingIT {
                 filings.add(filers.submit(() -> requests.add(ClusterScenario.file(http, node))));
             }
             for (Future<?> f : filings) {
-                f.get(10, TimeUnit.MINUTES);
+                f.get(15, TimeUnit.MINUTES);
             }
             filers.shutdown();
             double filingSeconds = (System.nanoTime() - filingStarted) / 1e9;
@@ -109,7 +109,7 @@ class ConcurrentVotingIT {
                 }));
             }
             for (Future<?> run : runs) {
-                run.get(12, TimeUnit.MINUTES);
+                run.get(35, TimeUnit.MINUTES);
             }
             voters.shutdown();
             double votingSeconds = (System.nanoTime() - votingStarted) / 1e9;
