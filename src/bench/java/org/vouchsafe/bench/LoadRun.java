@@ -72,7 +72,10 @@ public final class LoadRun {
             command.addAll(List.of("--spring.profiles.active=postgres,demo", "--spring.datasource.url=" + BenchApp.PG_URL,
                     "--spring.datasource.username=" + BenchApp.PG_USER, "--spring.datasource.password=" + BenchApp.PG_PASSWORD));
         } else {
-            command.addAll(List.of("--spring.profiles.active=demo", "--spring.datasource.url=jdbc:h2:mem:load;DB_CLOSE_DELAY=-1"));
+            // LOCK_TIMEOUT as docs/security.md recommends for H2: every write waits for the audit head's row lock,
+            // and H2's default of one second turns a queue of filings into 500s (docs/performance.md, load run)
+            command.addAll(List.of("--spring.profiles.active=demo",
+                    "--spring.datasource.url=jdbc:h2:mem:load;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000"));
         }
         Path log = Path.of("target", "bench", "load-node-" + db + ".log");
         Files.createDirectories(log.getParent());

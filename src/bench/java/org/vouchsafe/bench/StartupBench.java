@@ -38,7 +38,9 @@ public final class StartupBench {
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         String cp = System.getProperty("java.class.path");
         List<String> entries = Arrays.stream(cp.split(File.pathSeparator)).filter(e -> !e.isBlank()).toList();
-        String appCp = entries.stream().filter(e -> !e.endsWith("test-classes")).collect(Collectors.joining(File.pathSeparator));
+        // the application runs from its own classes and dependencies only: no test or benchmark classes
+        String appCp = entries.stream().filter(e -> !e.endsWith("test-classes") && !Files.isDirectory(Path.of(e, "org", "vouchsafe", "bench")))
+                .collect(Collectors.joining(File.pathSeparator));
         String bareCp = entries.stream().filter(e -> !e.endsWith(File.separator + "classes") && !APP_ONLY.matcher(e).matches())
                 .collect(Collectors.joining(File.pathSeparator));
         for (String db : dbs.equals("all") ? List.of("h2", "postgres") : List.of(dbs)) {
