@@ -15,6 +15,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -116,22 +117,24 @@ class ConcurrentVotingIT {
             System.out.printf("%d reviewers x %d requests: filing %.1f s, voting %.1f s, responses %s, re-sent %d%n",
                     REVIEWERS, REQUESTS, filingSeconds, votingSeconds, statuses, resent.get());
 
-            // then only 201 and 409 were answered, and no engine message reached anyone
-            assertThat(statuses.keySet()).as("HTTP statuses %s", statuses).containsOnly("201", "409");
-            assertThat(leaks).as("responses that leak engine locking").isEmpty();
+            // then (all checked, so that one failure does not hide another)
+            SoftAssertions softly = new SoftAssertions();
+            // only 201 and 409 were answered, and no engine message reached anyone
+            softly.assertThat(statuses.keySet()).as("HTTP statuses %s", statuses).containsOnly("201", "409");
+            softly.assertThat(leaks).as("responses that leak engine locking").isEmpty();
 
             // every 201 is exactly one stored vote, and the quorum took exactly three per request
             Set<String> stored = new HashSet<>();
             db.rows("select request_id, reviewer from vote").forEach(r -> stored.add(r.get(0) + "/" + r.get(1)));
-            assertThat(stored).isEqualTo(accepted);
-            assertThat(db.count("select count(*) from vote")).isEqualTo(accepted.size());
+            softly.assertThat(stored).isEqualTo(accepted);
+            softly.assertThat(db.count("select count(*) from vote")).isEqualTo(accepted.size());
             Map<String, Integer> perRequest = new HashMap<>();
             accepted.forEach(v -> perRequest.merge(v.split("/")[0], 1, Integer::sum));
-            assertThat(perRequest).hasSize(REQUESTS);
-            assertThat(perRequest.values()).containsOnly(3);
+            softly.assertThat(perRequest).hasSize(REQUESTS);
+            softly.assertThat(perRequest.values()).containsOnly(3);
 
             // the quorum fired once per request and each request reaches the decision once
-            assertThat(db.count("select count(*) from (select proc_inst_id_ from act_hi_actinst where act_id_ = "
+            softly.assertThat(db.count("select count(*) from (select proc_inst_id_ from act_hi_actinst where act_id_ = "
                     + "'Gateway_ObjectionWindow' group by proc_inst_id_ having count(*) = 1) once")).isEqualTo(REQUESTS);
             await("all requests AWAITING_DECISION", Duration.ofSeconds(120), () -> db.count(
                     "select count(*) from membership_request where status = 'AWAITING_DECISION'") == REQUESTS);
@@ -144,6 +147,7 @@ class ConcurrentVotingIT {
             assertThat(incidents.json().path("count").asInt()).as(incidents.toString()).isZero();
             Http.Response audit = http.get(node, "admin", "/api/audit/verify");
             assertThat(audit.json().path("ok").asBoolean()).as(audit.toString()).isTrue();
+            softly.assertAll();
         }
     }
 }
