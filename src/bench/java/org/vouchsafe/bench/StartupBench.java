@@ -149,16 +149,19 @@ public final class StartupBench {
         command.add("--server.address=127.0.0.1");
         command.addAll(args);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        // one thread reads the output to its end, so the child never blocks on a full pipe
+        java.util.concurrent.BlockingQueue<String> lines = new java.util.concurrent.LinkedBlockingQueue<>();
+        Thread reader = new Thread(() -> new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))
+                .lines().forEach(lines::add));
+        reader.setDaemon(true);
+        reader.start();
+        try {
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
-            String line;
-            while ((line = out.readLine()) != null && System.nanoTime() < deadline) {
-                Matcher m = STARTED.matcher(line);
-                if (m.find()) {
+            while (System.nanoTime() < deadline && process.isAlive()) {
+                String line = lines.poll(1, TimeUnit.SECONDS);
+                Matcher m = line == null ? null : STARTED.matcher(line);
+                if (m != null && m.find()) {
                     double seconds = Double.parseDouble(m.group(2));
-                    Thread drain = new Thread(() -> out.lines().forEach(l -> { }));
-                    drain.setDaemon(true);
-                    drain.start();
                     Thread.sleep(5_000);
                     return new double[] {seconds, rssMb(process.pid())};
                 }
