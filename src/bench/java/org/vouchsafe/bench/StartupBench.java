@@ -30,7 +30,7 @@ public final class StartupBench {
     static final Pattern APP_ONLY = Pattern.compile(".*/(hibernate|flyway|spring-data|spring-security|thymeleaf|springdoc|swagger"
             + "|bcpg|bcprov|bcutil|jakarta\\.mail|angus|greenmail|jmh|datasource-proxy|junit|assertj|mockito|selenium|awaitility"
             + "|camunda-bpm-assert|camunda-bpm-junit5|jackson-dataformat-csv|spring-boot-starter-(data-jpa|security|thymeleaf|mail"
-            + "|validation|actuator|test)|spring-boot-actuator|micrometer|spring-test|spring-boot-test|hibernate-validator)[^/]*/.*");
+            + "|validation|actuator|test)|spring-boot-actuator|micrometer-core|micrometer-jakarta|spring-test|spring-boot-test|hibernate-validator)[^/]*/.*");
     static final List<String> FLAGS = List.of("-Xmx512m", "-XX:+UseSerialGC");
 
     public static void main(String[] args) throws Exception {
