@@ -1,0 +1,2 @@
+/** The bare Boot + Camunda starter application that P5 compares start-up against. */
+package org.vouchsafe.bench.bare;
