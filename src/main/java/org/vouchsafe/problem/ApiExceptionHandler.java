@@ -56,6 +56,18 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.CONFLICT, "Conflict", "Someone changed this at the same moment; please try again.", List.of());
     }
 
+    /** No database connection within the pool's timeout: the service is busy, not broken; say when to retry. */
+    @ExceptionHandler({org.springframework.transaction.CannotCreateTransactionException.class,
+            org.springframework.jdbc.CannotGetJdbcConnectionException.class,
+            org.springframework.dao.QueryTimeoutException.class})
+    ResponseEntity<Object> busy(RuntimeException e) {
+        log.warn("Answered 503: {}", e.getClass().getSimpleName());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Busy",
+                        "The service is busy; please retry in a few seconds.", List.of()).getBody());
+    }
+
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<Object> notFound(NotFoundException e) {
         return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage(), List.of());

@@ -21,7 +21,14 @@ public class DmnTrackRecordRules implements TrackRecordRules {
         this.decisionService = decisionService;
     }
 
+    /**
+     * Evaluating writes the decision's history (who judged what with which table version), so it
+     * needs a writable transaction of its own: callers read in read-only transactions, which
+     * PostgreSQL enforces.
+     */
     @Override
+    @org.springframework.transaction.annotation.Transactional(
+            propagation = org.springframework.transaction.annotation.Propagation.REQUIRES_NEW)
     public RulesVerdict evaluate(TrackRecordStatistics statistics) {
         DmnDecisionResult result = decisionService.evaluateDecisionByKey(DECISION_KEY)
                 .variables(TrackRecordRules.inputs(statistics))
