@@ -104,7 +104,7 @@ class CrashRecoveryIT {
                 String status = (String) row.get(1);
                 int round = ((Number) row.get(2)).intValue();
                 List<List<Object>> instances = db.rows("select proc_inst_id_ from act_ru_execution where business_key_ = ? "
-                        + "and parent_id_ is null", id);
+                        + "and parent_id_ is null and proc_def_id_ like 'membershipRequest:%'", id);
                 assertThat(instances).as("running process instances of %s", id).hasSize(1);
                 String pi = (String) instances.get(0).get(0);
                 long voteTasks = db.count("select count(*) from act_ru_task where proc_inst_id_ = ? and task_def_key_ = 'Task_Vote'", pi);
