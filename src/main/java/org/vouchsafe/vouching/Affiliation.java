@@ -1,6 +1,5 @@
 package org.vouchsafe.vouching;
 
-import java.net.URI;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,6 +10,7 @@ import java.util.Set;
 
 import org.vouchsafe.intake.MembershipRequest;
 import org.vouchsafe.intake.Requester;
+import org.vouchsafe.system.Domains;
 
 /**
  * Whether a non-member voucher is affiliated with the applicant: their declared affiliation
@@ -30,8 +30,6 @@ final class Affiliation {
             "web.de", "posteo.de", "posteo.net", "mailbox.org", "fastmail.com", "fastmail.fm", "riseup.net",
             "tutanota.com", "yandex.ru", "mail.ru", "qq.com", "163.com");
 
-    /** Second-level labels under which organizations register (example.co.uk is "example", not "co"). */
-    private static final Set<String> SECOND_LEVEL = Set.of("co", "com", "org", "net", "ac", "gov", "edu", "or", "ne");
 
     private Affiliation() {
     }
@@ -55,14 +53,14 @@ final class Affiliation {
                 }
             }
         }
-        Optional<String> domain = registrableDomain(domainOf(voucherEmail));
+        Optional<String> domain = Domains.ofEmail(voucherEmail);
         if (domain.isPresent()) {
-            Optional<String> homepage = registrableDomain(host(request.getHomepage()));
+            Optional<String> homepage = Domains.ofUrl(request.getHomepage());
             if (homepage.equals(domain)) {
                 reasons.add("the address's domain " + domain.get() + " is the distro's homepage domain");
             } else if (!FREEMAIL.contains(domain.get())) {
                 request.getRequesters().stream()
-                        .map(r -> registrableDomain(domainOf(r.getEmail())))
+                        .map(r -> Domains.ofEmail(r.getEmail()))
                         .filter(domain::equals)
                         .findFirst()
                         .ifPresent(d -> reasons.add("the address's domain " + d.get() + " is a requester's mail domain"));
@@ -86,39 +84,5 @@ final class Affiliation {
         List<String> shorter = a.size() <= b.size() ? a : b;
         List<String> longer = shorter == a ? b : a;
         return java.util.Collections.indexOfSubList(longer, shorter) >= 0;
-    }
-
-    static String domainOf(String email) {
-        if (email == null) {
-            return null;
-        }
-        int at = email.lastIndexOf('@');
-        return at < 0 ? null : email.substring(at + 1).trim().toLowerCase(Locale.ROOT);
-    }
-
-    static String host(String url) {
-        if (url == null || url.isBlank()) {
-            return null;
-        }
-        try {
-            String host = URI.create(url.trim()).getHost();
-            return host == null ? null : host.toLowerCase(Locale.ROOT);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    /** The domain an organization registers: the last two labels, or three under a second-level label. */
-    static Optional<String> registrableDomain(String host) {
-        if (host == null || host.isBlank()) {
-            return Optional.empty();
-        }
-        String[] labels = host.replaceAll("\\.$", "").split("\\.");
-        if (labels.length < 2) {
-            return Optional.empty();
-        }
-        int take = labels.length >= 3 && labels[labels.length - 1].length() == 2
-                && SECOND_LEVEL.contains(labels[labels.length - 2]) ? 3 : 2;
-        return Optional.of(String.join(".", Arrays.copyOfRange(labels, labels.length - take, labels.length)));
     }
 }

@@ -96,10 +96,7 @@ class ConflictOfInterestTests {
         assertThat(conflicts.conflicted(vague, request("Example Linux", "Foundation", "https://example.org"))).isFalse();
     }
 
-    /**
-     * BUG: the "registrable domain" is taken as the last two host labels, so two unrelated
-     * sites under a two-label public suffix (co.uk, com.au, org.br) count as one.
-     */
+    /** Two unrelated sites under a two-label public suffix (co.uk, com.au, org.br) are not one organization. */
     @Test
     void shouldNotTreatAPublicSuffixAsOneSite() {
         ReviewerProfile uk = new ReviewerProfile("r", "R", "r@bigcorp.co.uk", "Other Linux", "Big Corp");
