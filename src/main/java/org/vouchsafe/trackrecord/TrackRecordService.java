@@ -132,13 +132,33 @@ public class TrackRecordService {
      */
     public ImportResult importUpload(String requestId, byte[] body, String contentType) {
         requireRequest(requestId);
+        long stored = repository.countByRequestId(requestId);
+        Parsed parsed = parse(body, contentType, (int) Math.max(0, MAX_ENTRIES - stored), storedIssues(requestId));
+        store(requestId, parsed.entries(), parsed.source());
+        return new ImportResult(parsed.source(), parsed.entries().size(), stored + parsed.entries().size());
+    }
+
+    /**
+     * Reads an upload (as {@link #importUpload}) without storing it, for a self-assessment from
+     * evidence alone.
+     *
+     * @throws PayloadTooLargeException over {@value #MAX_UPLOAD_BYTES} bytes or {@value #MAX_ENTRIES} entries
+     * @throws InvalidInputException    any bad line or record
+     */
+    public List<TrackRecordEntryInput> readUpload(byte[] body, String contentType) {
+        return parse(body, contentType, MAX_ENTRIES, new java.util.HashMap<>()).entries();
+    }
+
+    private record Parsed(TrackRecordSource source, List<TrackRecordEntryInput> entries) {
+    }
+
+    /** Parses and validates an upload; {@code seen} holds issue ids already stored for the request. */
+    private Parsed parse(byte[] body, String contentType, int room, Map<String, String> seen) {
         if (body.length > MAX_UPLOAD_BYTES) {
             throw new PayloadTooLargeException("the upload is " + body.length + " bytes; at most " + MAX_UPLOAD_BYTES
                     + " bytes (10 MB) are accepted, split it");
         }
         MediaType type = mediaType(contentType);
-        long stored = repository.countByRequestId(requestId);
-        int room = (int) Math.max(0, MAX_ENTRIES - stored);
         List<FieldProblem> problems = new ArrayList<>();
         List<LocatedEntry> entries;
         TrackRecordSource source;
@@ -158,7 +178,6 @@ public class TrackRecordService {
                     + "(OSV records) or application/zip (OSV records as .json files)");
         }
         LocalDate today = today();
-        Map<String, String> seen = storedIssues(requestId);
         for (LocatedEntry e : entries) {
             TrackRecordValidator.validate(e.input(), today, e.fieldName(), problems);
             TrackRecordValidator.duplicate(e.input().issue(), e.where(), e.fieldName().apply(TrackRecordField.ISSUE),
@@ -172,8 +191,7 @@ public class TrackRecordService {
             problems.add(new FieldProblem("body", "has no entries; add at least one line after the header"));
         }
         throwIfAny(problems);
-        store(requestId, entries.stream().map(LocatedEntry::input).toList(), source);
-        return new ImportResult(source, entries.size(), stored + entries.size());
+        return new Parsed(source, entries.stream().map(LocatedEntry::input).toList());
     }
 
     /** The stored entries of a request, by fix date. */

@@ -96,6 +96,35 @@ class TrackRecordEvidenceHttpTests {
         assertThat(response.json().path("checks").get(2).path("outcome").asText()).isEqualTo("FAIL");
     }
 
+    @Test
+    void shouldAssessACsvAloneForAProspectiveApplicant() {
+        LocalDate today = LocalDate.now();
+        String csv = "issue,public_date,fix_date,via_distros,reference,upstream_fix_date\n"
+                + "CVE-2026-5001," + today.minusDays(200) + "," + today.minusDays(199) + ",true,https://example.org/sa/5001,\n"
+                + "CVE-2026-5002," + today.minusDays(20) + "," + today.minusDays(18) + ",false,https://example.org/sa/5002,\n";
+
+        Api.Response response = new Api(rest).postRaw(null, "/api/self-assessment", csv, MediaType.parseMediaType("text/csv"));
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        assertThat(response.json().path("checks")).hasSize(1);
+        assertThat(response.json().path("checks").get(0).path("number").asInt()).isEqualTo(3);
+        assertThat(response.json().path("checks").get(0).path("outcome").asText()).isEqualTo("FAIL");
+        JsonNode section = response.json().path("details").path("trackRecord");
+        assertThat(section.path("statistics").path("entryCount").asInt()).isEqualTo(2);
+        assertThat(section.path("eligibleFrom").asText()).isEqualTo(today.minusDays(200).plusDays(365).toString());
+    }
+
+    @Test
+    void shouldNameTheBadLineOfAnEvidenceOnlyAssessment() {
+        String csv = "issue,public_date,fix_date,via_distros,reference,upstream_fix_date\n"
+                + "CVE-2026-6001,2026-02-30,2026-03-01,true,https://example.org/sa/6001,\n";
+
+        Api.Response response = new Api(rest).postRaw(null, "/api/self-assessment", csv, MediaType.parseMediaType("text/csv"));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.errorFields()).anySatisfy(f -> assertThat(f).startsWith("line 2"));
+    }
+
     private static JsonNode criterion(Api api, String id, int number) {
         for (JsonNode c : api.get("reviewer1", "/api/requests/" + id).json().path("criteria")) {
             if (c.path("number").asInt() == number) {
