@@ -3,6 +3,7 @@ package org.vouchsafe.audit;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -13,10 +14,13 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.Ordered;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The tamper-evident audit log. Every feature that changes something worth auditing calls
@@ -25,8 +29,18 @@ import org.springframework.transaction.annotation.Transactional;
  *
  * <p>Each event carries a SHA-256 hash over its columns and its predecessor's hash, so that
  * editing, deleting or cutting off events is found by {@link #verify()}. Appends are
- * serialised through a pessimistic lock on the one-row {@code audit_head} table; the lock is
- * held until the caller's transaction ends, so auditing transactions should be short.
+ * serialised through a pessimistic lock on the one-row {@code audit_head} table.
+ *
+ * <p>Why events are appended at commit and not when {@link #record} is called: the head lock
+ * is held until the transaction ends, and some auditing transactions are long (a filing runs
+ * the nine checks and opens a review round with one task per reviewer). Taking the lock at
+ * the first {@code record} queued every other writer of the list behind that transaction and
+ * emptied the connection pool under load (docs/performance.md, load run). So {@code record}
+ * only validates and queues the event on the transaction; a {@code beforeCommit}
+ * synchronisation flushes the transaction's other changes, then locks the head, appends the
+ * queued events in the order they were recorded and releases the lock with the commit, a few
+ * milliseconds later. A rolled-back transaction appends nothing. {@code seq} is therefore the
+ * commit order; {@code occurredAt} is when {@code record} was called.
  *
  * <p>There is deliberately no method that updates or deletes an event, and Camunda's history
  * cleanup does not know this table.
@@ -52,12 +66,14 @@ public class AuditLog {
     }
 
     /**
-     * Appends an event to the chain.
+     * Records an event: it is appended to the chain when the surrounding transaction commits,
+     * and dropped if it rolls back.
      *
      * <p>{@code MANDATORY} propagation: the call fails with
      * {@link org.springframework.transaction.IllegalTransactionStateException} unless a
      * transaction is already active. That is the point: an audit event must never be committed
-     * on its own while the change it records rolls back, nor the other way round.
+     * on its own while the change it records rolls back, nor the other way round. Invalid
+     * arguments fail here, at the call, not at commit.
      *
      * @param actor who did it: a username, or {@code "system"} for timers and automated checks
      * @param action what was done
@@ -65,10 +81,9 @@ public class AuditLog {
      * @param summary one human-readable sentence
      * @param details further facts as flat string pairs (stored as canonical JSON)
      * @param publicToApplicant whether the applicant of {@code requestId} may see this event
-     * @return the event as written, with its sequence number
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public AuditEvent record(String actor, AuditAction action, String requestId, String summary,
+    public void record(String actor, AuditAction action, String requestId, String summary,
             Map<String, String> details, boolean publicToApplicant) {
         requireText("actor", actor, MAX_ACTOR);
         Objects.requireNonNull(action, "action");
@@ -80,22 +95,82 @@ public class AuditLog {
         if (canonicalDetails.length() > MAX_DETAILS) {
             throw new IllegalArgumentException("audit details exceed " + MAX_DETAILS + " characters");
         }
+        // The database keeps microseconds; truncating first makes the hash reproducible from the row.
+        Instant occurredAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        pendingOfThisTransaction().add(new Pending(UUID.randomUUID().toString(), occurredAt, actor, action,
+                requestId, summary, canonicalDetails, publicToApplicant));
+    }
 
+    private List<Pending> pendingOfThisTransaction() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            // Only a transaction without synchronisation (never configured in this application) gets here.
+            throw new IllegalStateException("audit events need transaction synchronisation to be appended at commit");
+        }
+        @SuppressWarnings("unchecked")
+        List<Pending> pending = (List<Pending>) TransactionSynchronizationManager.getResource(this);
+        if (pending == null) {
+            List<Pending> created = new ArrayList<>();
+            TransactionSynchronizationManager.bindResource(this, created);
+            TransactionSynchronizationManager.registerSynchronization(new AppendAtCommit(created));
+            pending = created;
+        }
+        return pending;
+    }
+
+    /**
+     * Appends the queued events under the head lock. Runs in {@code beforeCommit}, inside the
+     * transaction, so a failure here (a lock timeout) rolls the whole transaction back.
+     */
+    private void append(List<Pending> pending) {
+        // Write the transaction's own changes first, so that the lock is held for the append only.
+        entityManager.flush();
         AuditHead head = entityManager.find(AuditHead.class, AuditHead.SINGLETON_ID, LockModeType.PESSIMISTIC_WRITE);
         if (head == null) {
             throw new IllegalStateException("audit_head row is missing; migration V30 creates it");
         }
-        long seq = head.lastSeq() + 1;
-        String id = UUID.randomUUID().toString();
-        // The database keeps microseconds; truncating first makes the hash reproducible from the row.
-        Instant occurredAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        String hash = ChainHash.of(seq, id, occurredAt, actor, action.name(), requestId, summary, canonicalDetails,
-                publicToApplicant, head.lastHash());
-        AuditEventEntity entity = new AuditEventEntity(id, seq, occurredAt, actor, action, requestId, summary,
-                canonicalDetails, publicToApplicant, head.lastHash(), hash);
-        entityManager.persist(entity);
-        head.advance(seq, hash);
-        return toEvent(entity);
+        for (Pending event : pending) {
+            long seq = head.lastSeq() + 1;
+            String hash = ChainHash.of(seq, event.id(), event.occurredAt(), event.actor(), event.action().name(),
+                    event.requestId(), event.summary(), event.details(), event.publicToApplicant(), head.lastHash());
+            entityManager.persist(new AuditEventEntity(event.id(), seq, event.occurredAt(), event.actor(),
+                    event.action(), event.requestId(), event.summary(), event.details(), event.publicToApplicant(),
+                    head.lastHash(), hash));
+            head.advance(seq, hash);
+        }
+        entityManager.flush();
+    }
+
+    /** An event recorded in the current transaction and not yet appended. */
+    private record Pending(String id, Instant occurredAt, String actor, AuditAction action, String requestId,
+            String summary, String details, boolean publicToApplicant) {
+    }
+
+    private final class AppendAtCommit implements TransactionSynchronization {
+
+        private final List<Pending> pending;
+
+        AppendAtCommit(List<Pending> pending) {
+            this.pending = pending;
+        }
+
+        @Override
+        public int getOrder() {
+            // After every other beforeCommit callback, which might still record events.
+            return Ordered.LOWEST_PRECEDENCE;
+        }
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            if (!pending.isEmpty()) {
+                append(pending);
+                pending.clear();
+            }
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            TransactionSynchronizationManager.unbindResourceIfPossible(AuditLog.this);
+        }
     }
 
     /** All events concerning one request, oldest first, public or not; callers filter for applicants. */

@@ -13,11 +13,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.jdbc.AutoConfigureTestDatabase;
 import org.springframework.boot.test.autoconfigure.orm.jpa.DataJpaTest;
-import org.springframework.boot.test.autoconfigure.orm.jpa.TestEntityManager;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.IllegalTransactionStateException;
@@ -28,10 +31,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The log against a real database (H2, schema from the Flyway migrations), without Camunda.
- * Most tests run in a transaction that is rolled back; the ones about commits and concurrency
- * manage their own transactions.
+ * Events are appended when their transaction commits, so each test commits its own
+ * transactions instead of running in one that is rolled back.
  */
 @DataJpaTest(showSql = false, properties = AuditLogTests.DATABASE)
+@Transactional(propagation = Propagation.NOT_SUPPORTED)
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @Import({AuditLog.class, RequestFilers.class})
 class AuditLogTests {
@@ -43,70 +47,107 @@ class AuditLogTests {
     AuditLog auditLog;
 
     @Autowired
-    TestEntityManager entityManager;
-
-    @Autowired
     JdbcTemplate jdbc;
 
     @Autowired
     PlatformTransactionManager transactionManager;
 
+    @PersistenceContext
+    EntityManager entityManager;
+
+    TransactionTemplate tx;
+
+    @BeforeEach
+    void startFromAnEmptyChain() {
+        // The tamper tests commit broken chains; every test starts from the genesis head.
+        tx = new TransactionTemplate(transactionManager);
+        jdbc.update("delete from audit_event");
+        jdbc.update("update audit_head set last_seq = 0, last_hash = ? where id = 1", AuditHead.GENESIS_HASH);
+    }
+
     @Test
     void shouldVerifyAChainOfManyEventsReadBackFromTheDatabase() {
         // given
-        long before = auditLog.verify().eventsChecked();
-        for (int i = 0; i < 120; i++) {
-            auditLog.record("reviewer" + (i % 5), AuditAction.VOTE_CAST, "req-" + (i % 7), "vote " + i,
-                    Map.of("vote", i % 2 == 0 ? "ACCEPT" : "REJECT", "round", "1", "comment", "ünïcode \"quoted\""),
-                    i % 3 == 0);
-        }
-        entityManager.flush();
-        entityManager.clear();
+        tx.executeWithoutResult(status -> {
+            for (int i = 0; i < 120; i++) {
+                auditLog.record("reviewer" + (i % 5), AuditAction.VOTE_CAST, "req-" + (i % 7), "vote " + i,
+                        Map.of("vote", i % 2 == 0 ? "ACCEPT" : "REJECT", "round", "1", "comment", "ünïcode \"quoted\""),
+                        i % 3 == 0);
+            }
+        });
 
         // when
         AuditVerification verification = auditLog.verify();
 
         // then
         assertThat(verification.ok()).as(verification.detail()).isTrue();
-        assertThat(verification.eventsChecked()).isEqualTo(before + 120);
-        assertThat(verification.headSeq()).isEqualTo(before + 120);
+        assertThat(verification.eventsChecked()).isEqualTo(120);
+        assertThat(verification.headSeq()).isEqualTo(120);
         assertThat(verification.firstBrokenSeq()).isNull();
     }
 
     @Test
-    void shouldAssignConsecutiveSeqsAndLinkEachEventToItsPredecessor() {
-        AuditEvent first = auditLog.record("alice", AuditAction.REQUEST_FILED, "req-1", "filed", Map.of(), true);
-        AuditEvent second = auditLog.record("bob", AuditAction.VOTE_CAST, "req-1", "voted", Map.of("vote", "ACCEPT"), false);
-        entityManager.flush();
+    void shouldAssignConsecutiveSeqsInTheOrderOfRecordingAndLinkEachEventToItsPredecessor() {
+        tx.executeWithoutResult(status -> {
+            auditLog.record("alice", AuditAction.REQUEST_FILED, "req-1", "filed", Map.of(), true);
+            auditLog.record("bob", AuditAction.VOTE_CAST, "req-1", "voted", Map.of("vote", "ACCEPT"), false);
+        });
 
-        assertThat(second.seq()).isEqualTo(first.seq() + 1);
-        String firstHash = jdbc.queryForObject("select hash from audit_event where seq = ?", String.class, first.seq());
-        String secondPrev = jdbc.queryForObject("select prev_hash from audit_event where seq = ?", String.class, second.seq());
+        assertThat(jdbc.queryForList("select actor from audit_event order by seq", String.class))
+                .containsExactly("alice", "bob");
+        String firstHash = jdbc.queryForObject("select hash from audit_event where seq = 1", String.class);
+        String secondPrev = jdbc.queryForObject("select prev_hash from audit_event where seq = 2", String.class);
         assertThat(secondPrev).isEqualTo(firstHash).hasSize(64);
     }
 
     @Test
-    void shouldStoreDetailsAsCanonicalJsonWithSortedKeys() {
-        AuditEvent event = auditLog.record("admin", AuditAction.THRESHOLD_CONFIGURED, null, "quorum changed",
-                Map.of("to", "4", "from", "3", "name", "quorum"), false);
-        entityManager.flush();
+    void shouldNotTakeTheHeadLockBeforeTheTransactionCommits() throws Exception {
+        // A long transaction that has recorded an event must not hold up other writers of the log.
+        CountDownLatch recorded = new CountDownLatch(1);
+        CountDownLatch otherCommitted = new CountDownLatch(1);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> slow = pool.submit(() -> tx.executeWithoutResult(status -> {
+                auditLog.record("slow", AuditAction.REQUEST_FILED, "req-slow", "filed", Map.of(), true);
+                recorded.countDown();
+                await(otherCommitted);
+            }));
+            await(recorded);
 
-        String stored = jdbc.queryForObject("select details from audit_event where seq = ?", String.class, event.seq());
+            // when another transaction appends while the first is still open
+            tx.executeWithoutResult(status ->
+                    auditLog.record("quick", AuditAction.VOTE_CAST, "req-quick", "voted", Map.of(), false));
+            otherCommitted.countDown();
+            slow.get(30, TimeUnit.SECONDS);
+        } finally {
+            otherCommitted.countDown();
+            pool.shutdownNow();
+        }
+
+        // then the quick one went first, and both are in one intact chain
+        assertThat(jdbc.queryForList("select actor from audit_event order by seq", String.class))
+                .containsExactly("quick", "slow");
+        assertThat(auditLog.verify().ok()).isTrue();
+    }
+
+    @Test
+    void shouldStoreDetailsAsCanonicalJsonWithSortedKeys() {
+        tx.executeWithoutResult(status -> auditLog.record("admin", AuditAction.THRESHOLD_CONFIGURED, null,
+                "quorum changed", Map.of("to", "4", "from", "3", "name", "quorum"), false));
+
+        String stored = jdbc.queryForObject("select details from audit_event where seq = 1", String.class);
         assertThat(stored).isEqualTo("{\"from\":\"3\",\"name\":\"quorum\",\"to\":\"4\"}");
-        assertThat(event.requestId()).isNull();
-        assertThat(event.details()).containsExactly(Map.entry("from", "3"), Map.entry("name", "quorum"), Map.entry("to", "4"));
+        assertThat(jdbc.queryForObject("select request_id from audit_event where seq = 1", String.class)).isNull();
     }
 
     @Test
     void shouldFindAnEditedSummaryAndNameItsSeq() {
         // given
-        List<AuditEvent> written = recordSome(10);
-        entityManager.flush();
-        long tampered = written.get(4).seq();
+        recordSome(10);
+        long tampered = 5;
 
         // when
         jdbc.update("update audit_event set summary = ? where seq = ?", "nothing to see here", tampered);
-        entityManager.clear();
         AuditVerification verification = auditLog.verify();
 
         // then
@@ -119,12 +160,10 @@ class AuditLogTests {
 
     @Test
     void shouldFindAFlippedVisibilityFlag() {
-        List<AuditEvent> written = recordSome(3);
-        entityManager.flush();
-        long tampered = written.get(1).seq();
+        recordSome(3);
+        long tampered = 2;
 
         jdbc.update("update audit_event set public_to_applicant = not public_to_applicant where seq = ?", tampered);
-        entityManager.clear();
 
         AuditVerification verification = auditLog.verify();
         assertThat(verification.firstBrokenSeq()).isEqualTo(tampered);
@@ -134,20 +173,18 @@ class AuditLogTests {
     @Test
     void shouldFindARewrittenRowWhoseOwnHashWasRecomputed() {
         // An editor who recomputes the edited row's hash still breaks the next row's link.
-        List<AuditEvent> written = recordSome(5);
-        entityManager.flush();
-        long tampered = written.get(2).seq();
-        ChainLink original = entityManager.getEntityManager().createQuery(
+        recordSome(5);
+        long tampered = 3;
+        ChainLink original = tx.execute(status -> entityManager.createQuery(
                 "select new org.vouchsafe.audit.ChainLink(e.seq, e.id, e.occurredAt, e.actor, e.action, e.requestId,"
                         + " e.summary, e.details, e.publicToApplicant, e.prevHash, e.hash)"
                         + " from AuditEventEntity e where e.seq = :seq", ChainLink.class)
-                .setParameter("seq", tampered).getSingleResult();
+                .setParameter("seq", tampered).getSingleResult());
         String forgedHash = ChainHash.of(original.seq(), original.id(), original.occurredAt(), "mallory",
                 original.action().name(), original.requestId(), original.summary(), original.details(),
                 original.publicToApplicant(), original.prevHash());
 
         jdbc.update("update audit_event set actor = ?, hash = ? where seq = ?", "mallory", forgedHash, tampered);
-        entityManager.clear();
 
         AuditVerification verification = auditLog.verify();
         assertThat(verification.firstBrokenSeq()).isEqualTo(tampered + 1);
@@ -156,12 +193,10 @@ class AuditLogTests {
 
     @Test
     void shouldFindADeletedMiddleEventAsAGap() {
-        List<AuditEvent> written = recordSome(6);
-        entityManager.flush();
-        long deleted = written.get(3).seq();
+        recordSome(6);
+        long deleted = 4;
 
         jdbc.update("delete from audit_event where seq = ?", deleted);
-        entityManager.clear();
 
         AuditVerification verification = auditLog.verify();
         assertThat(verification.ok()).isFalse();
@@ -171,12 +206,10 @@ class AuditLogTests {
 
     @Test
     void shouldFindACutOffTail() {
-        List<AuditEvent> written = recordSome(4);
-        entityManager.flush();
-        long last = written.get(3).seq();
+        recordSome(4);
+        long last = 4;
 
         jdbc.update("delete from audit_event where seq = ?", last);
-        entityManager.clear();
 
         AuditVerification verification = auditLog.verify();
         assertThat(verification.ok()).isFalse();
@@ -186,11 +219,11 @@ class AuditLogTests {
 
     @Test
     void shouldReturnTheEventsOfOneRequestInOrder() {
-        auditLog.record("carol", AuditAction.REQUEST_FILED, "req-own", "filed", Map.of(), true);
-        auditLog.record("dave", AuditAction.VOTE_CAST, "req-other", "voted", Map.of(), false);
-        auditLog.record("dave", AuditAction.VOTE_CAST, "req-own", "voted", Map.of("vote", "ACCEPT"), false);
-        entityManager.flush();
-        entityManager.clear();
+        tx.executeWithoutResult(status -> {
+            auditLog.record("carol", AuditAction.REQUEST_FILED, "req-own", "filed", Map.of(), true);
+            auditLog.record("dave", AuditAction.VOTE_CAST, "req-other", "voted", Map.of(), false);
+            auditLog.record("dave", AuditAction.VOTE_CAST, "req-own", "voted", Map.of("vote", "ACCEPT"), false);
+        });
 
         List<AuditEvent> events = auditLog.eventsOf("req-own");
 
@@ -201,50 +234,47 @@ class AuditLogTests {
     }
 
     @Test
-    void shouldRejectBlankActorsAndNullDetailValues() {
-        assertThatThrownBy(() -> auditLog.record(" ", AuditAction.VOTE_CAST, "r", "s", Map.of(), false))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("actor");
-        Map<String, String> withNull = new java.util.HashMap<>();
-        withNull.put("k", null);
-        assertThatThrownBy(() -> auditLog.record("a", AuditAction.VOTE_CAST, "r", "s", withNull, false))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("null");
+    void shouldRejectBlankActorsAndNullDetailValuesWhenTheyAreRecorded() {
+        tx.executeWithoutResult(status -> {
+            assertThatThrownBy(() -> auditLog.record(" ", AuditAction.VOTE_CAST, "r", "s", Map.of(), false))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("actor");
+            Map<String, String> withNull = new java.util.HashMap<>();
+            withNull.put("k", null);
+            assertThatThrownBy(() -> auditLog.record("a", AuditAction.VOTE_CAST, "r", "s", withNull, false))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("null");
+            status.setRollbackOnly(); // as any caller's transaction would be after the exception
+        });
+        assertThat(jdbc.queryForObject("select count(*) from audit_event", Long.class)).isZero();
     }
 
     @Test
-    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     void shouldRefuseToRecordOutsideATransaction() {
         assertThatThrownBy(() -> auditLog.record("alice", AuditAction.REQUEST_FILED, "req-1", "filed", Map.of(), true))
                 .isInstanceOf(IllegalTransactionStateException.class);
     }
 
     @Test
-    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     void shouldRollBackTheEventWithTheChangeItRecords() {
-        TransactionTemplate tx = new TransactionTemplate(transactionManager);
-        long before = tx.execute(status -> auditLog.verify().headSeq());
-
         tx.executeWithoutResult(status -> {
             auditLog.record("alice", AuditAction.REQUEST_FILED, "req-rolled-back", "filed", Map.of(), true);
             status.setRollbackOnly();
         });
-        AuditEvent next = tx.execute(status ->
+        tx.executeWithoutResult(status ->
                 auditLog.record("alice", AuditAction.REQUEST_FILED, "req-committed", "filed", Map.of(), true));
 
         assertThat(jdbc.queryForObject("select count(*) from audit_event where request_id = 'req-rolled-back'", Long.class))
                 .isZero();
-        assertThat(next.seq()).isEqualTo(before + 1);
-        AuditVerification verification = tx.execute(status -> auditLog.verify());
+        assertThat(auditLog.eventsOf("req-committed")).extracting(AuditEvent::seq).containsExactly(1L);
+        AuditVerification verification = auditLog.verify();
         assertThat(verification.ok()).as(verification.detail()).isTrue();
     }
 
     @Test
-    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     void shouldKeepASingleChainWhenManyTransactionsAppendAtOnce() throws Exception {
         // given
         int threads = 8;
         int perThread = 25;
-        TransactionTemplate tx = new TransactionTemplate(transactionManager);
-        long before = tx.execute(status -> auditLog.verify().headSeq());
+        long before = auditLog.verify().headSeq();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         CountDownLatch start = new CountDownLatch(1);
         List<Future<List<Long>>> results = new ArrayList<>();
@@ -255,13 +285,14 @@ class AuditLogTests {
                 String actor = "thread-" + t;
                 results.add(pool.submit(() -> {
                     start.await();
-                    List<Long> seqs = new ArrayList<>();
                     for (int i = 0; i < perThread; i++) {
                         int n = i;
-                        seqs.add(tx.execute(status -> auditLog.record(actor, AuditAction.VOUCH_RECORDED,
-                                "req-concurrent", "vouch " + n, Map.of("n", Integer.toString(n)), false).seq()));
+                        tx.executeWithoutResult(status -> auditLog.record(actor, AuditAction.VOUCH_RECORDED,
+                                "req-concurrent", "vouch " + n, Map.of("n", Integer.toString(n)), false));
                     }
-                    return seqs;
+                    // each thread's own events, in the order of their seqs: they must be in the order it wrote them
+                    return jdbc.queryForList("select details from audit_event where actor = ? order by seq",
+                            String.class, actor).stream().map(d -> Long.parseLong(d.replaceAll("\\D", ""))).toList();
                 }));
             }
             start.countDown();
@@ -270,32 +301,37 @@ class AuditLogTests {
             assertThat(pool.awaitTermination(120, TimeUnit.SECONDS)).isTrue();
         }
 
-        // then
-        List<Long> all = new ArrayList<>();
+        // then every thread's events are in the chain in the order the thread committed them
+        List<Long> inOrder = new ArrayList<>();
+        for (long n = 0; n < perThread; n++) {
+            inOrder.add(n);
+        }
         for (Future<List<Long>> result : results) {
-            List<Long> seqs = result.get();
-            assertThat(seqs).isSorted();
-            all.addAll(seqs);
+            assertThat(result.get()).isEqualTo(inOrder);
         }
-        Collections.sort(all);
-        List<Long> expected = new ArrayList<>();
-        for (long seq = before + 1; seq <= before + threads * perThread; seq++) {
-            expected.add(seq);
-        }
-        assertThat(all).isEqualTo(expected);
-        AuditVerification verification = tx.execute(status -> auditLog.verify());
+        AuditVerification verification = auditLog.verify();
         assertThat(verification.ok()).as(verification.detail()).isTrue();
         assertThat(verification.headSeq()).isEqualTo(before + threads * perThread);
         assertThat(jdbc.queryForObject("select count(distinct prev_hash) from audit_event where request_id = 'req-concurrent'",
                 Long.class)).isEqualTo(threads * perThread);
     }
 
-    private List<AuditEvent> recordSome(int count) {
-        List<AuditEvent> events = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            events.add(auditLog.record("admin", AuditAction.ADMIN_OVERRIDE, "req-t", "override " + i,
-                    Map.of("i", Integer.toString(i)), false));
+    /** Records {@code count} events in one committed transaction; on the empty chain they get seqs 1 to count. */
+    private void recordSome(int count) {
+        tx.executeWithoutResult(status -> {
+            for (int i = 0; i < count; i++) {
+                auditLog.record("admin", AuditAction.ADMIN_OVERRIDE, "req-t", "override " + i,
+                        Map.of("i", Integer.toString(i)), false);
+            }
+        });
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(30, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
-        return events;
     }
 }
