@@ -6,13 +6,9 @@ import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
-import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.User;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +16,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 import org.vouchsafe.review.ReviewerProfile;
 import org.vouchsafe.review.ReviewerProfileRepository;
 
@@ -29,7 +24,8 @@ import org.vouchsafe.review.ReviewerProfileRepository;
  * to {@code reviewer5} (reviewers, each affiliated with a different sample member distro) and
  * {@code applicant} (applicants), all with the demo password; the Camunda authorizations that
  * let reviewers and admins into Tasklist (applicants get none); and a Tasklist filter.
- * Idempotent, because the H2 file database outlives restarts.
+ * Idempotent, because the H2 file database outlives restarts, and run under
+ * {@link StartupSeeding}'s lock, because cluster nodes may start together on one database.
  */
 @Component
 @Profile("demo")
@@ -47,17 +43,18 @@ class DemoIdentities {
 
     static final String MY_TASKS_FILTER = "My tasks";
 
-    private final IdentityService identity;
-    private final AuthorizationService authorizations;
+    private final CamundaAccounts accounts;
+    private final StartupSeeding seeding;
     private final FilterService filters;
     private final TaskService tasks;
     private final ReviewerProfileRepository profiles;
     private final String password;
 
-    DemoIdentities(IdentityService identity, AuthorizationService authorizations, FilterService filters,
-                   TaskService tasks, ReviewerProfileRepository profiles, @Value("${vouchsafe.demo.password:demo}") String password) {
-        this.identity = identity;
-        this.authorizations = authorizations;
+    DemoIdentities(IdentityService identity, AuthorizationService authorizations, StartupSeeding seeding,
+                   FilterService filters, TaskService tasks, ReviewerProfileRepository profiles,
+                   @Value("${vouchsafe.demo.password:demo}") String password) {
+        this.accounts = new CamundaAccounts(identity, authorizations);
+        this.seeding = seeding;
         this.filters = filters;
         this.tasks = tasks;
         this.profiles = profiles;
@@ -65,79 +62,28 @@ class DemoIdentities {
     }
 
     @EventListener(ApplicationReadyEvent.class)
-    @Transactional
     public void seed() {
-        group(Roles.LIST_ADMINS, "List admins");
-        group(Roles.REVIEWERS, "Reviewers");
-        group(Roles.APPLICANTS, "Applicants");
-        group(Roles.VOUCHERS, "Vouchers");
-        // The admin user itself is created by Camunda (camunda.bpm.admin-user) with full authorizations.
-        membership("admin", Roles.LIST_ADMINS);
+        seeding.run(this::seedAccounts);
+        log.info("Demo accounts ready: admin, reviewer1..reviewer5, applicant (password: the demo password)");
+    }
+
+    private void seedAccounts() {
+        // The admin as production has it (Camunda's own camunda.bpm.admin-user set-up is not used: it
+        // runs during engine start-up, outside the start-up lock, and raced between cluster nodes).
+        accounts.listAdmin("admin", password, "admin@vouchsafe.example", false);
         for (String[] r : REVIEWERS) {
-            user(r[0], r[1], r[2]);
-            membership(r[0], Roles.REVIEWERS);
+            String[] name = r[1].split(" ", 2);
+            accounts.user(r[0], name[0], name[1], r[2], password);
+            accounts.membership(r[0], Roles.REVIEWERS);
             if (!profiles.existsById(r[0])) {
                 profiles.save(new ReviewerProfile(r[0], r[1], r[2], r[3], r[4]));
             }
         }
-        user("applicant", "Ann Applicant", "applicant@example.org");
-        membership("applicant", Roles.APPLICANTS);
-
-        grant(Roles.REVIEWERS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+        accounts.user("applicant", "Ann", "Applicant", "applicant@example.org", password);
+        accounts.membership("applicant", Roles.APPLICANTS);
         // Member vouchers sign their vouch in a Tasklist form.
-        grant(Roles.VOUCHERS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-        grant(Roles.LIST_ADMINS, Resources.APPLICATION, "*", Permissions.ACCESS);
-        grant(Roles.REVIEWERS, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
-        grant(Roles.LIST_ADMINS, Resources.PROCESS_DEFINITION, "*", Permissions.ALL);
-        grant(Roles.LIST_ADMINS, Resources.PROCESS_INSTANCE, "*", Permissions.ALL);
-        grant(Roles.LIST_ADMINS, Resources.TASK, "*", Permissions.ALL);
-        grant(Roles.LIST_ADMINS, Resources.DECISION_DEFINITION, "*", Permissions.ALL);
-        grant(Roles.LIST_ADMINS, Resources.DEPLOYMENT, "*", Permissions.ALL);
-        grant(Roles.LIST_ADMINS, Resources.HISTORIC_PROCESS_INSTANCE, "*", Permissions.ALL);
-        grant(Roles.LIST_ADMINS, Resources.HISTORIC_TASK, "*", Permissions.ALL);
+        accounts.grant(Roles.VOUCHERS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
         myTasksFilter();
-        log.info("Demo accounts ready: admin, reviewer1..reviewer5, applicant (password: the demo password)");
-    }
-
-    private void group(String id, String name) {
-        if (identity.createGroupQuery().groupId(id).count() == 0) {
-            Group group = identity.newGroup(id);
-            group.setName(name);
-            group.setType("WORKFLOW");
-            identity.saveGroup(group);
-        }
-    }
-
-    private void user(String id, String name, String email) {
-        if (identity.createUserQuery().userId(id).count() == 0) {
-            User user = identity.newUser(id);
-            String[] parts = name.split(" ", 2);
-            user.setFirstName(parts[0]);
-            user.setLastName(parts.length > 1 ? parts[1] : "");
-            user.setEmail(email);
-            user.setPassword(password);
-            identity.saveUser(user);
-        }
-    }
-
-    private void membership(String user, String group) {
-        if (identity.createUserQuery().userId(user).count() > 0
-                && identity.createUserQuery().userId(user).memberOfGroup(group).count() == 0) {
-            identity.createMembership(user, group);
-        }
-    }
-
-    private void grant(String group, Resource resource, String resourceId, Permissions permission) {
-        boolean exists = authorizations.createAuthorizationQuery().groupIdIn(group).resourceType(resource)
-                .resourceId(resourceId).count() > 0;
-        if (!exists) {
-            Authorization auth = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-            auth.setGroupId(group);
-            auth.setResource(resource);
-            auth.setResourceId(resourceId);
-            auth.addPermission(permission);
-            authorizations.saveAuthorization(auth);
-        }
     }
 
     /**
@@ -152,7 +98,7 @@ class DemoIdentities {
                     "description", "Your vote and decision tasks", "priority", -10, "refresh", true)));
             filters.saveFilter(filter);
         }
-        grant(Roles.REVIEWERS, Resources.FILTER, filter.getId(), Permissions.READ);
-        grant(Roles.LIST_ADMINS, Resources.FILTER, filter.getId(), Permissions.READ);
+        accounts.grant(Roles.REVIEWERS, Resources.FILTER, filter.getId(), Permissions.READ);
+        accounts.grant(Roles.LIST_ADMINS, Resources.FILTER, filter.getId(), Permissions.READ);
     }
 }

@@ -31,6 +31,9 @@ class AdminAccountTests {
     @Autowired
     TestRestTemplate rest;
 
+    @Autowired
+    StartupSeeding seeding;
+
     @Test
     void shouldCreateTheConfiguredAdminWithTheDemoAdminsRights() {
         // given
@@ -38,7 +41,7 @@ class AdminAccountTests {
         String password = "correct-Horse-battery-17";
 
         // when
-        new AdminAccount(identity, authorizations, username, password).ensure();
+        new AdminAccount(identity, authorizations, seeding, username, password).ensure();
 
         // then
         assertThat(identity.checkPassword(username, password)).isTrue();
@@ -56,10 +59,10 @@ class AdminAccountTests {
     void shouldUpdateThePasswordWhenTheConfigurationChanges() {
         // given
         String username = "ops-" + UUID.randomUUID().toString().substring(0, 8);
-        new AdminAccount(identity, authorizations, username, "first-Secret-passphrase").ensure();
+        new AdminAccount(identity, authorizations, seeding, username, "first-Secret-passphrase").ensure();
 
         // when
-        new AdminAccount(identity, authorizations, username, "second-Secret-passphrase").ensure();
+        new AdminAccount(identity, authorizations, seeding, username, "second-Secret-passphrase").ensure();
 
         // then
         // the right password first: Camunda locks the account for a few seconds after a wrong one
@@ -72,7 +75,7 @@ class AdminAccountTests {
     void shouldNotCreateAnAdminWithAWeakPassword() {
         String username = "ops-" + UUID.randomUUID().toString().substring(0, 8);
 
-        assertThatThrownBy(() -> new AdminAccount(identity, authorizations, username, "changeme").ensure())
+        assertThatThrownBy(() -> new AdminAccount(identity, authorizations, seeding, username, "changeme").ensure())
                 .hasMessageContaining("vouchsafe.admin.password");
         assertThat(identity.createUserQuery().userId(username).count()).isZero();
     }
@@ -81,15 +84,48 @@ class AdminAccountTests {
     void shouldUnlockTheAdminThatCamundaLockedAfterFailedLogins() {
         // given: an admin whose account Camunda locked after a wrong password
         String username = "ops-" + UUID.randomUUID().toString().substring(0, 8);
-        new AdminAccount(identity, authorizations, username, "first-Secret-passphrase").ensure();
+        new AdminAccount(identity, authorizations, seeding, username, "first-Secret-passphrase").ensure();
         assertThat(identity.checkPassword(username, "wrong-passphrase-1")).isFalse();
         assertThat(identity.checkPassword(username, "first-Secret-passphrase")).as("locked").isFalse();
 
         // when: the application starts again with the configured password
-        new AdminAccount(identity, authorizations, username, "first-Secret-passphrase").ensure();
+        new AdminAccount(identity, authorizations, seeding, username, "first-Secret-passphrase").ensure();
 
         // then
         assertThat(identity.checkPassword(username, "first-Secret-passphrase")).isTrue();
+    }
+
+    @Test
+    void shouldSeedTheSameAdminFromTwoNodesStartingAtTheSameMoment() throws Exception {
+        // given: two nodes of a cluster, one database, one configured admin
+        String username = "ops-" + UUID.randomUUID().toString().substring(0, 8);
+        String password = "cluster-Secret-passphrase";
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+        java.util.concurrent.ExecutorService nodes = java.util.concurrent.Executors.newFixedThreadPool(2);
+
+        // when both seed at once
+        try {
+            java.util.List<java.util.concurrent.Future<?>> starts = new java.util.ArrayList<>();
+            for (int node = 0; node < 2; node++) {
+                starts.add(nodes.submit(() -> {
+                    together.await();
+                    new AdminAccount(identity, authorizations, seeding, username, password).ensure();
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> start : starts) {
+                start.get(60, java.util.concurrent.TimeUnit.SECONDS); // neither start fails
+            }
+        } finally {
+            nodes.shutdownNow();
+        }
+
+        // then: one account, one membership of each group
+        assertThat(identity.createUserQuery().userId(username).count()).isEqualTo(1);
+        assertThat(identity.createUserQuery().userId(username).memberOfGroup(Roles.LIST_ADMINS).count()).isEqualTo(1);
+        assertThat(identity.createGroupQuery().groupMember(username).list()).extracting(g -> g.getId())
+                .containsExactlyInAnyOrder(Roles.LIST_ADMINS, Roles.CAMUNDA_ADMIN);
+        assertThat(identity.checkPassword(username, password)).isTrue();
     }
 
     private Api asUser(String user, String password) {
