@@ -1,8 +1,13 @@
 package org.vouchsafe.intake;
 
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -11,7 +16,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
+import org.vouchsafe.problem.FieldProblem;
+import org.vouchsafe.problem.InvalidInputException;
 
 /** Filing and reading membership requests. */
 @RestController
@@ -33,10 +42,72 @@ class RequestController {
         return ResponseEntity.created(URI.create("/api/requests/" + request.getId())).body(reader.view(request.getId()));
     }
 
-    /** The caller's own requests, or every request for reviewers and admins. */
+    static final int DEFAULT_PAGE_SIZE = 50;
+    static final int MAX_PAGE_SIZE = 200;
+
+    /**
+     * The caller's own requests, or every request for reviewers and admins, newest first, one page
+     * at a time: {@code ?page=0&size=50&status=IN_REVIEW&status=NEEDS_INFO}. The body stays a plain
+     * array; {@code X-Total-Count} and a {@code Link} header (rel next / prev) say where it lies.
+     */
     @GetMapping("/api/requests")
-    List<RequestView> list(Authentication user) {
-        return reader.list(user);
+    ResponseEntity<List<RequestView>> list(@RequestParam(name = "page", required = false) String page,
+            @RequestParam(name = "size", required = false) String size,
+            @RequestParam(name = "status", required = false) List<String> status, Authentication user) {
+        List<FieldProblem> problems = new ArrayList<>();
+        int pageNumber = number("page", page, 0, 0, Integer.MAX_VALUE / MAX_PAGE_SIZE, problems);
+        int pageSize = number("size", size, DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE, problems);
+        Set<RequestStatus> statuses = EnumSet.noneOf(RequestStatus.class);
+        for (String s : status == null ? List.<String>of() : status) {
+            for (String name : s.split(",")) {
+                try {
+                    statuses.add(RequestStatus.valueOf(name.trim()));
+                } catch (IllegalArgumentException e) {
+                    problems.add(new FieldProblem("status", "'" + name.trim() + "' is not a status; use one of "
+                            + Arrays.toString(RequestStatus.values())));
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        RequestReader.RequestPage result = reader.page(user, statuses, pageNumber, pageSize);
+        HttpHeaders headers = new HttpHeaders();
+        headers.add("X-Total-Count", Long.toString(result.total()));
+        List<String> links = new ArrayList<>();
+        if (result.hasNext()) {
+            links.add(link(pageNumber + 1, pageSize, statuses, "next"));
+        }
+        if (result.hasPrevious()) {
+            links.add(link(pageNumber - 1, pageSize, statuses, "prev"));
+        }
+        if (!links.isEmpty()) {
+            headers.add(HttpHeaders.LINK, String.join(", ", links));
+        }
+        return ResponseEntity.ok().headers(headers).body(result.items());
+    }
+
+    private static int number(String field, String value, int fallback, int min, int max, List<FieldProblem> problems) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        problems.add(new FieldProblem(field, "must be a whole number from " + min + " to " + max + "; was '" + value + "'"));
+        return fallback;
+    }
+
+    private static String link(int page, int size, Set<RequestStatus> statuses, String rel) {
+        UriComponentsBuilder uri = UriComponentsBuilder.fromPath("/api/requests").queryParam("page", page)
+                .queryParam("size", size);
+        statuses.forEach(s -> uri.queryParam("status", s.name()));
+        return "<" + uri.toUriString() + ">; rel=\"" + rel + "\"";
     }
 
     @GetMapping("/api/requests/{id}")

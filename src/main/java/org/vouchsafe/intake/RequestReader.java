@@ -1,7 +1,12 @@
 package org.vouchsafe.intake;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,12 +49,33 @@ public class RequestReader {
         return view(id);
     }
 
-    /** The caller's own requests, or every request for reviewers and admins, newest first. */
-    public List<RequestView> list(Authentication user) {
-        List<MembershipRequest> visible = RequestAccess.hasRole(user, Roles.LIST_ADMINS) || RequestAccess.hasRole(user, Roles.REVIEWERS)
-                ? requests.findAllByOrderByFiledAtDesc()
-                : requests.findByFiledByOrderByFiledAtDesc(user.getName());
-        return visible.stream().map(r -> view(r.getId())).toList();
+    /**
+     * One page of the caller's own requests, or of every request for reviewers and admins,
+     * newest first, limited to {@code statuses} (all when empty). Paged because each view costs a
+     * few statements (checks, tally, open questions, decision): the whole list grew linearly with
+     * the number of requests and dominated the load run (docs/performance.md).
+     */
+    public RequestPage page(Authentication user, Set<RequestStatus> statuses, int page, int size) {
+        Set<RequestStatus> wanted = statuses.isEmpty() ? EnumSet.allOf(RequestStatus.class) : statuses;
+        PageRequest pageRequest = PageRequest.of(page, size,
+                Sort.by(Sort.Order.desc("filedAt"), Sort.Order.asc("id")));
+        Page<MembershipRequest> found = RequestAccess.hasRole(user, Roles.LIST_ADMINS) || RequestAccess.hasRole(user, Roles.REVIEWERS)
+                ? requests.findByStatusIn(wanted, pageRequest)
+                : requests.findByFiledByAndStatusIn(user.getName(), wanted, pageRequest);
+        return new RequestPage(found.getContent().stream().map(r -> view(r.getId())).toList(),
+                found.getTotalElements(), page, size);
+    }
+
+    /** A page of requests and where it lies in the whole list. */
+    public record RequestPage(List<RequestView> items, long total, int page, int size) {
+
+        public boolean hasNext() {
+            return (long) (page + 1) * size < total;
+        }
+
+        public boolean hasPrevious() {
+            return page > 0;
+        }
     }
 
     public String thread(String id, Authentication user) {

@@ -3,6 +3,7 @@ package org.vouchsafe.web;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -10,6 +11,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.vouchsafe.intake.RequestReader;
 import org.vouchsafe.intake.RequestView;
 
@@ -30,11 +32,14 @@ class DossierController {
         this.clock = clock;
     }
 
+    static final int PAGE_SIZE = 50;
+
     @GetMapping("/requests")
     @PreAuthorize("hasAnyAuthority('reviewers', 'list-admins')")
-    String requests(Authentication user, Model model) {
-        List<RequestView> all = reader.list(user);
-        model.addAttribute("requests", all);
+    String requests(@RequestParam(name = "page", defaultValue = "0") int page, Authentication user, Model model) {
+        RequestReader.RequestPage shown = reader.page(user, Set.of(), Math.max(0, page), PAGE_SIZE);
+        model.addAttribute("requests", shown.items());
+        model.addAttribute("shown", shown);
         model.addAttribute("now", clock.instant());
         return "requests";
     }
