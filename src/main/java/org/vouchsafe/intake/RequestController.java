@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 import org.vouchsafe.problem.FieldProblem;
 import org.vouchsafe.problem.InvalidInputException;
+import org.vouchsafe.problem.QueryParameters;
 
 /** Filing and reading membership requests. */
 @RestController
@@ -55,8 +56,8 @@ class RequestController {
             @RequestParam(name = "size", required = false) String size,
             @RequestParam(name = "status", required = false) List<String> status, Authentication user) {
         List<FieldProblem> problems = new ArrayList<>();
-        int pageNumber = number("page", page, 0, 0, Integer.MAX_VALUE / MAX_PAGE_SIZE, problems);
-        int pageSize = number("size", size, DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE, problems);
+        int pageNumber = QueryParameters.wholeNumber("page", page, 0, 0, Integer.MAX_VALUE / MAX_PAGE_SIZE, problems);
+        int pageSize = QueryParameters.wholeNumber("size", size, DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE, problems);
         Set<RequestStatus> statuses = EnumSet.noneOf(RequestStatus.class);
         for (String s : status == null ? List.<String>of() : status) {
             for (String name : s.split(",")) {
@@ -85,22 +86,6 @@ class RequestController {
             headers.add(HttpHeaders.LINK, String.join(", ", links));
         }
         return ResponseEntity.ok().headers(headers).body(result.items());
-    }
-
-    private static int number(String field, String value, int fallback, int min, int max, List<FieldProblem> problems) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            int n = Integer.parseInt(value.trim());
-            if (n >= min && n <= max) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        problems.add(new FieldProblem(field, "must be a whole number from " + min + " to " + max + "; was '" + value + "'"));
-        return fallback;
     }
 
     private static String link(int page, int size, Set<RequestStatus> statuses, String rel) {
