@@ -31,7 +31,7 @@ import org.vouchsafe.support.Filings;
 
 /**
  * The bounded load run: one application node in its own JVM on loopback, {@code applicants}
- * applicants each filing a request and polling it, {@code reviewers} reviewers listing requests
+ * applicants each filing a request and polling it, {@code reviewers} reviewers polling their inbox (GET /api/inbox)
  * and voting on those in review. It stops by itself when every request has left review or at
  * the deadline, and reports p50/p95/p99 and errors per endpoint (a 409 on a vote after the
  * quorum is the expected answer, counted apart from errors).
@@ -163,12 +163,13 @@ public final class LoadRun {
         try {
             Thread.sleep(ThreadLocalRandom.current().nextInt(3_000));
             while (System.nanoTime() < deadline && settled.size() < applicants) {
-                Response list = send(reviewer, "GET", "/api/requests", null, "GET /api/requests (reviewer: all requests)");
+                // What a reviewer polls: their inbox of open vote tasks (one page, capped count).
+                Response list = send(reviewer, "GET", "/api/inbox?size=200", null, "GET /api/inbox (reviewer: open vote tasks)");
                 if (list.status == 200) {
                     List<String> inReview = new ArrayList<>();
-                    for (JsonNode request : list.json()) {
-                        String id = request.path("id").asText();
-                        if ("IN_REVIEW".equals(request.path("status").asText()) && !done.contains(id)) {
+                    for (JsonNode task : list.json().path("tasks")) {
+                        String id = task.path("requestId").asText();
+                        if ("Task_Vote".equals(task.path("taskKey").asText()) && !done.contains(id)) {
                             inReview.add(id);
                         }
                     }
