@@ -67,10 +67,13 @@ class CamundaWorkflow implements RequestWorkflow, ReviewWorkflow, DecisionWorkfl
 
     @Override
     public void completeVoteTask(String taskId, VoteChoice vote, String comment, Map<String, String> criteriaNotes) {
+        // Transient: the vote recorder reads them in this transaction; the vote itself is stored in JPA,
+        // so writing them to the variable tables and their history would only cost statements.
         Map<String, Object> variables = new HashMap<>();
-        variables.put(Variables.VOTE, vote.name());
-        variables.put(Variables.VOTE_COMMENT, comment);
-        variables.put(Variables.CRITERIA_NOTES, review.notesJson(criteriaNotes));
+        variables.put(Variables.VOTE, org.camunda.bpm.engine.variable.Variables.stringValue(vote.name(), true));
+        variables.put(Variables.VOTE_COMMENT, org.camunda.bpm.engine.variable.Variables.stringValue(comment, true));
+        variables.put(Variables.CRITERIA_NOTES,
+                org.camunda.bpm.engine.variable.Variables.stringValue(review.notesJson(criteriaNotes), true));
         complete(taskId, variables);
     }
 

@@ -5,13 +5,15 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import org.vouchsafe.criteria.CheckResult;
 import org.vouchsafe.criteria.CriteriaService;
+import org.vouchsafe.workflow.MembershipProcess.Activities;
 
-import static org.vouchsafe.workflow.MembershipProcess.Variables.CRITERION;
 import static org.vouchsafe.workflow.MembershipProcess.Variables.REQUEST_ID;
 
 /**
- * Runs the automated check of one criterion. The nine check tasks share this delegate; each
- * passes its criterion number as the local input {@code criterion}.
+ * Runs the automated check of one criterion. The nine check tasks share this delegate; the
+ * criterion number is the last digit of the task's id ({@code Task_CheckCriterion1} to
+ * {@code 9}). Not a local input variable: each of those cost an insert and a delete in the
+ * variable tables and their history, per check and per request (docs/performance.md, P1).
  */
 @Component("criterionCheck")
 class CriterionCheckDelegate implements JavaDelegate {
@@ -24,8 +26,19 @@ class CriterionCheckDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        int criterion = Integer.parseInt(String.valueOf(execution.getVariableLocal(CRITERION)));
+        int criterion = criterionOf(execution.getCurrentActivityId());
         CheckResult result = criteria.run((String) execution.getVariable(REQUEST_ID), criterion);
         execution.getProcessInstance().setVariable(MembershipProcess.Variables.outcome(criterion), result.outcome().name());
+    }
+
+    static int criterionOf(String activityId) {
+        if (activityId == null || !activityId.startsWith(Activities.CHECK_PREFIX)
+                || activityId.length() != Activities.CHECK_PREFIX.length() + 1
+                || !Character.isDigit(activityId.charAt(activityId.length() - 1))
+                || activityId.endsWith("0")) {
+            throw new IllegalStateException("criterionCheck runs on the tasks " + Activities.CHECK_PREFIX + "1 to 9, not on "
+                    + activityId);
+        }
+        return activityId.charAt(activityId.length() - 1) - '0';
     }
 }

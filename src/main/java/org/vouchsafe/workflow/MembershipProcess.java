@@ -64,8 +64,6 @@ public final class MembershipProcess {
     public static final class Variables {
         public static final String REQUEST_ID = "requestId";
         public static final String DISTRO = "distro";
-        /** Local input of each check task: the criterion number 1–9. */
-        public static final String CRITERION = "criterion";
         public static final String ROUTE = "route";
         public static final String PRESCREEN_CHOICE = "prescreenChoice";
         public static final String PRESCREEN_REASON = "prescreenReason";
@@ -76,7 +74,10 @@ public final class MembershipProcess {
         public static final String APPROVE_COUNT = "approveCount";
         public static final String OBJECT_COUNT = "objectCount";
         public static final String NEEDS_INFO_COUNT = "needsInfoCount";
-        /** Task-local variables of one vote. */
+        /**
+         * One vote, read by the vote task's complete listener: transient when cast over REST, stored by
+         * Tasklist's form submission and then removed by the listener.
+         */
         public static final String VOTE = "vote";
         public static final String VOTE_COMMENT = "voteComment";
         public static final String CRITERIA_NOTES = "criteriaNotes";
