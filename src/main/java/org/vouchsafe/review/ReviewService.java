@@ -68,8 +68,12 @@ public class ReviewService {
     @Transactional(readOnly = true)
     public List<String> eligibleReviewers(String requestId) {
         MembershipRequest request = request(requestId);
-        return workflow.reviewers().stream()
-                .filter(reviewer -> !isConflicted(reviewer, request))
+        List<String> reviewers = workflow.reviewers();
+        // One query for all profiles: a read per reviewer made opening a round grow by a statement per reviewer.
+        Map<String, ReviewerProfile> byName = profiles.findAllById(reviewers).stream()
+                .collect(java.util.stream.Collectors.toMap(ReviewerProfile::getUsername, p -> p));
+        return reviewers.stream()
+                .filter(reviewer -> !conflictOfInterest.conflicted(byName.get(reviewer), request))
                 .sorted()
                 .toList();
     }
