@@ -37,9 +37,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * the first {@code record} queued every other writer of the list behind that transaction and
  * emptied the connection pool under load (docs/performance.md, load run). So {@code record}
  * only validates and queues the event on the transaction; a {@code beforeCommit}
- * synchronisation flushes the transaction's other changes, then locks the head, appends the
- * queued events in the order they were recorded and releases the lock with the commit, a few
- * milliseconds later. A rolled-back transaction appends nothing. {@code seq} is therefore the
+ * synchronisation locks the head, appends the queued events in the order they were recorded,
+ * and the commit, a few milliseconds later, writes them and releases the lock. A rolled-back transaction appends nothing. {@code seq} is therefore the
  * commit order; {@code occurredAt} is when {@code record} was called.
  *
  * <p>There is deliberately no method that updates or deletes an event, and Camunda's history
@@ -122,8 +121,9 @@ public class AuditLog {
      * transaction, so a failure here (a lock timeout) rolls the whole transaction back.
      */
     private void append(List<Pending> pending) {
-        // Write the transaction's own changes first, so that the lock is held for the append only.
-        entityManager.flush();
+        // No explicit flush here, before or after: the commit flushes the transaction's changes and
+        // these events together, and a conflict there (a stale optimistic version) keeps the type
+        // Spring translates it to at commit, which callers and the problem handler rely on.
         AuditHead head = entityManager.find(AuditHead.class, AuditHead.SINGLETON_ID, LockModeType.PESSIMISTIC_WRITE);
         if (head == null) {
             throw new IllegalStateException("audit_head row is missing; migration V30 creates it");
@@ -137,7 +137,6 @@ public class AuditLog {
                     head.lastHash(), hash));
             head.advance(seq, hash);
         }
-        entityManager.flush();
     }
 
     /** An event recorded in the current transaction and not yet appended. */
