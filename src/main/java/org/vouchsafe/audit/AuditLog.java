@@ -105,15 +105,16 @@ public class AuditLog {
             // Only a transaction without synchronisation (never configured in this application) gets here.
             throw new IllegalStateException("audit events need transaction synchronisation to be appended at commit");
         }
-        @SuppressWarnings("unchecked")
-        List<Pending> pending = (List<Pending>) TransactionSynchronizationManager.getResource(this);
-        if (pending == null) {
-            List<Pending> created = new ArrayList<>();
-            TransactionSynchronizationManager.bindResource(this, created);
-            TransactionSynchronizationManager.registerSynchronization(new AppendAtCommit(created));
-            pending = created;
+        // Kept in the transaction's own synchronisation (not a bound resource): a REQUIRES_NEW
+        // transaction suspends the outer one's synchronisations, so its events stay its own.
+        for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
+            if (synchronization instanceof AppendAtCommit append && append.owner() == this) {
+                return append.pending;
+            }
         }
-        return pending;
+        AppendAtCommit append = new AppendAtCommit(new ArrayList<>());
+        TransactionSynchronizationManager.registerSynchronization(append);
+        return append.pending;
     }
 
     /**
@@ -152,6 +153,10 @@ public class AuditLog {
             this.pending = pending;
         }
 
+        AuditLog owner() {
+            return AuditLog.this;
+        }
+
         @Override
         public int getOrder() {
             // After every other beforeCommit callback, which might still record events.
@@ -164,11 +169,6 @@ public class AuditLog {
                 append(pending);
                 pending.clear();
             }
-        }
-
-        @Override
-        public void afterCompletion(int status) {
-            TransactionSynchronizationManager.unbindResourceIfPossible(AuditLog.this);
         }
     }
 

@@ -270,6 +270,23 @@ class AuditLogTests {
     }
 
     @Test
+    void shouldKeepTheEventsOfAnInnerNewTransactionApartFromTheOuterOne() {
+        TransactionTemplate inner = new TransactionTemplate(transactionManager);
+        inner.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
+
+        tx.executeWithoutResult(outer -> {
+            auditLog.record("outer", AuditAction.REQUEST_FILED, "req-outer", "filed", Map.of(), true);
+            inner.executeWithoutResult(status ->
+                    auditLog.record("inner", AuditAction.VOTE_CAST, "req-inner", "voted", Map.of(), false));
+            outer.setRollbackOnly();
+        });
+
+        // the inner transaction committed its event; the outer one rolled back with its own
+        assertThat(jdbc.queryForList("select actor from audit_event order by seq", String.class)).containsExactly("inner");
+        assertThat(auditLog.verify().ok()).isTrue();
+    }
+
+    @Test
     void shouldKeepASingleChainWhenManyTransactionsAppendAtOnce() throws Exception {
         // given
         int threads = 8;

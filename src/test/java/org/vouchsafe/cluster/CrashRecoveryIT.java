@@ -34,7 +34,10 @@ class CrashRecoveryIT {
     @Test
     void shouldRecoverEveryRequestAfterAKillDuringARun() throws Exception {
         ClusterDatabase db = ClusterDatabase.emptied();
-        Map<String, String> properties = Map.of("vouchsafe.review.objection-window", "PT3S");
+        // A job the killed node had locked waits for the lock to expire (default five minutes); ten
+        // seconds lets the test see the restarted node take such a job over.
+        Map<String, String> properties = Map.of("vouchsafe.review.objection-window", "PT3S",
+                "camunda.bpm.job-execution.lock-time-in-millis", "10000");
         Http http = new Http(8);
         Set<String> filed = ConcurrentHashMap.newKeySet();
         Set<String> votes = ConcurrentHashMap.newKeySet(); // requestId/reviewer answered 201
