@@ -112,10 +112,25 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e) {
+        if (poolExhausted(e)) {
+            // The engine wraps the transaction manager's exception in its own; the cause decides.
+            return busy(new org.springframework.transaction.CannotCreateTransactionException(e.getMessage(), e));
+        }
         String reference = UUID.randomUUID().toString();
         log.error("Unexpected error, reference {}", reference, e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
                 "Something went wrong on our side; quote reference " + reference + " to the list admin.", List.of());
+    }
+
+    private static boolean poolExhausted(Throwable e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof org.springframework.transaction.CannotCreateTransactionException
+                    || t instanceof org.springframework.jdbc.CannotGetJdbcConnectionException
+                    || t instanceof java.sql.SQLTransientConnectionException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

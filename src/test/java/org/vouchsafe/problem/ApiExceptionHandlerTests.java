@@ -22,6 +22,18 @@ class ApiExceptionHandlerTests {
     }
 
     @Test
+    void shouldAnswer503AlsoWhenTheEngineWrappedThePoolTimeout() {
+        // Camunda wraps what the transaction manager threw in its own exception type
+        Exception wrapped = new RuntimeException("ENGINE-xxxx", new CannotCreateTransactionException("Could not open JPA EntityManager",
+                new java.sql.SQLTransientConnectionException("HikariPool-1 - Connection is not available")));
+
+        ResponseEntity<Object> response = handler.unexpected(wrapped);
+
+        assertThat(response.getStatusCode().value()).isEqualTo(503);
+        assertThat(response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("5");
+    }
+
+    @Test
     void shouldNeverShowAnUnexpectedExceptionsMessage() {
         ResponseEntity<Object> response = handler.unexpected(new IllegalStateException("secret internal detail"));
 

@@ -67,7 +67,8 @@ class DmnTrackRecordRulesTests {
 
     @Test
     void shouldPickUpANewlyDeployedVersionWithoutRestart() throws IOException {
-        DmnTrackRecordRules rules = new DmnTrackRecordRules(engine.getDecisionService());
+        DmnTrackRecordRules rules = new DmnTrackRecordRules(engine.getDecisionService(),
+                org.springframework.transaction.support.TransactionOperations.withoutTransaction());
         TrackRecordStatistics stats = fiveHundredDays();
 
         // given the shipped table: 500 days is long enough
