@@ -62,10 +62,10 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             org.springframework.dao.QueryTimeoutException.class})
     ResponseEntity<Object> busy(RuntimeException e) {
         log.warn("Answered 503: {}", e.getClass().getSimpleName());
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, ServiceBusy.RETRY_AFTER_SECONDS)
                 .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Busy",
-                        "The service is busy; please retry in a few seconds.", List.of()).getBody());
+                        ServiceBusy.DETAIL, List.of()).getBody());
     }
 
     @ExceptionHandler(NotFoundException.class)
@@ -112,7 +112,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e) {
-        if (poolExhausted(e)) {
+        if (ServiceBusy.causedBy(e)) {
             // The engine wraps the transaction manager's exception in its own; the cause decides.
             return busy(new org.springframework.transaction.CannotCreateTransactionException(e.getMessage(), e));
         }
@@ -120,17 +120,6 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         log.error("Unexpected error, reference {}", reference, e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
                 "Something went wrong on our side; quote reference " + reference + " to the list admin.", List.of());
-    }
-
-    private static boolean poolExhausted(Throwable e) {
-        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
-            if (t instanceof org.springframework.transaction.CannotCreateTransactionException
-                    || t instanceof org.springframework.jdbc.CannotGetJdbcConnectionException
-                    || t instanceof java.sql.SQLTransientConnectionException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     @Override

@@ -24,4 +24,14 @@ class RequestLimitsConfiguration {
         registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 20);
         return registration;
     }
+
+    /** Outside Spring Security, so that a pool timeout while checking a password is a 503 as well. */
+    @Bean
+    FilterRegistrationBean<ServiceBusyFilter> serviceBusyFilter() {
+        FilterRegistrationBean<ServiceBusyFilter> registration = new FilterRegistrationBean<>(new ServiceBusyFilter());
+        registration.setName("serviceBusyFilter");
+        registration.addUrlPatterns("/api/*", "/engine-rest/*");
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 30);
+        return registration;
+    }
 }
