@@ -60,7 +60,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler({org.springframework.transaction.CannotCreateTransactionException.class,
             org.springframework.jdbc.CannotGetJdbcConnectionException.class,
             org.springframework.dao.QueryTimeoutException.class})
-    ResponseEntity<Object> busy(RuntimeException e) {
+    ResponseEntity<Object> busy(Exception e) {
         log.warn("Answered 503: {}", e.getClass().getSimpleName());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, ServiceBusy.RETRY_AFTER_SECONDS)
                 .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
@@ -114,7 +114,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> unexpected(Exception e) {
         if (ServiceBusy.causedBy(e)) {
             // The engine wraps the transaction manager's exception in its own; the cause decides.
-            return busy(new org.springframework.transaction.CannotCreateTransactionException(e.getMessage(), e));
+            return busy(e);
         }
         String reference = UUID.randomUUID().toString();
         log.error("Unexpected error, reference {}", reference, e);
