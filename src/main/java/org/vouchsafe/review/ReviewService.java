@@ -97,24 +97,44 @@ public class ReviewService {
     }
 
     /**
-     * Stores a vote of the current round. Both ways of voting (Tasklist and the REST API) end
-     * here, through the vote task's completion.
+     * Records a vote: the one place where the rules of a vote are applied, whichever way it was
+     * cast. A Tasklist submission reaches it through the vote task's listener; a REST vote during
+     * the round completes the same task ({@link #castVote}), so it reaches it the same way; an
+     * objection during the objection window comes here directly. The rules: the reviewer has no
+     * conflict of interest; the request takes votes now (any vote while {@code IN_REVIEW}, only an
+     * objection during {@code OBJECTION_WINDOW}); the vote is well-formed; one vote per reviewer and
+     * round (checked here for a clear message; the unique key on {@code vote} is the last word when
+     * two arrive at once).
+     *
+     * @return the round's votes counted after this one
      */
     @Transactional
-    public Tally recordVote(String requestId, String reviewer, String vote, String comment, String criteriaNotesJson) {
+    public Tally recordVote(String requestId, String reviewer, VoteInput input) {
         MembershipRequest request = request(requestId);
-        // The same rules as the REST API, so a Tasklist vote cannot skip them.
-        VoteChoice choice = validate(new VoteInput(vote, comment, notes(criteriaNotesJson)));
+        if (isConflicted(reviewer, request)) {
+            throw new ForbiddenException("You are affiliated with " + request.getDistroName()
+                    + " or its organization, so you cannot vote on its request (conflict of interest).");
+        }
+        VoteChoice choice = validate(input);
         int round = request.getReviewRound();
+        switch (request.getStatus()) {
+            case IN_REVIEW -> { }
+            case OBJECTION_WINDOW -> {
+                if (choice != VoteChoice.OBJECT) {
+                    throw new ConflictException("The round has reached its quorum and the objection window is open: "
+                            + "only an OBJECT vote is taken now.");
+                }
+            }
+            default -> throw new ConflictException("The request is " + request.getStatus()
+                    + "; votes are taken only while it is IN_REVIEW (or objections during OBJECTION_WINDOW).");
+        }
         if (votes.findByRequestIdAndRoundAndReviewer(requestId, round, reviewer).isPresent()) {
-            throw new ConflictException(reviewer + " has already voted in round " + round + "; votes cannot be changed.");
+            throw new ConflictException(reviewer + " has already voted in round " + round + " of this request; "
+                    + "votes cannot be changed.");
         }
-        if (comment != null && comment.length() > MAX_COMMENT) {
-            throw new InvalidInputException("comment", "is longer than " + MAX_COMMENT + " characters; shorten it.");
-        }
-        votes.saveAndFlush(new Vote(requestId, round, reviewer, choice, blankToNull(comment),
-                blankToNull(criteriaNotesJson), clock.instant()));
-        auditVote(requestId, reviewer, choice, round, comment);
+        votes.saveAndFlush(new Vote(requestId, round, reviewer, choice, blankToNull(input.comment()),
+                notesJson(input.criteria()), clock.instant()));
+        auditVote(requestId, reviewer, choice, round, input.comment());
         return tally(requestId, round);
     }
 
@@ -134,15 +154,15 @@ public class ReviewService {
     }
 
     /**
-     * A reviewer votes through the REST API. During the round this completes their vote task;
-     * during the objection window only an objection is taken, and it ends the window.
+     * A reviewer votes through the REST API. During the round this completes their vote task, as
+     * Tasklist would, and the task's listener records the vote ({@link #recordVote}); during the
+     * objection window an objection is recorded and ends the window. Either way the tally counted
+     * when the vote was stored is returned.
      */
     public Tally castVote(String requestId, String reviewer, VoteInput input) {
-        VoteChoice choice = validate(input);
-        String notes = notesJson(input.criteria());
         for (int attempt = 1; ; attempt++) {
             try {
-                return transactions.execute(tx -> castVoteOnce(requestId, reviewer, choice, input, notes));
+                return transactions.execute(tx -> castVoteOnce(requestId, reviewer, input));
             } catch (ConcurrentUpdateException e) {
                 if (attempt == VOTE_ATTEMPTS) {
                     throw new ConflictException("Other votes on this request were being counted at the same moment; "
@@ -152,36 +172,32 @@ public class ReviewService {
         }
     }
 
-    private Tally castVoteOnce(String requestId, String reviewer, VoteChoice choice, VoteInput input, String notes) {
+    private Tally castVoteOnce(String requestId, String reviewer, VoteInput input) {
         MembershipRequest request = request(requestId);
+        if (request.getStatus() != RequestStatus.IN_REVIEW) {
+            Tally tally = recordVote(requestId, reviewer, input);
+            workflow.raiseObjection(requestId);
+            return tally;
+        }
+        Optional<String> task = workflow.openVoteTask(requestId, reviewer);
+        if (task.isEmpty()) {
+            throw noVoteTask(request, reviewer);
+        }
+        return workflow.completeVoteTask(task.get(), reviewer, input);
+    }
+
+    /** Why a reviewer has no vote task while the request is in review, as the answer to their vote. */
+    private RuntimeException noVoteTask(MembershipRequest request, String reviewer) {
         int round = request.getReviewRound();
         if (isConflicted(reviewer, request)) {
-            throw new ForbiddenException("You are affiliated with " + request.getDistroName()
+            return new ForbiddenException("You are affiliated with " + request.getDistroName()
                     + " or its organization, so you cannot vote on its request (conflict of interest).");
         }
-        if (votes.findByRequestIdAndRoundAndReviewer(requestId, round, reviewer).isPresent()) {
-            throw new ConflictException("You have already voted in round " + round + " of this request; votes cannot be changed.");
+        if (votes.findByRequestIdAndRoundAndReviewer(request.getId(), round, reviewer).isPresent()) {
+            return new ConflictException("You have already voted in round " + round + " of this request; "
+                    + "votes cannot be changed.");
         }
-        switch (request.getStatus()) {
-            case IN_REVIEW -> {
-                String taskId = workflow.openVoteTask(requestId, reviewer).orElseThrow(() -> new ConflictException(
-                        "Round " + round + " has no open vote for you; it may have just closed."));
-                workflow.completeVoteTask(taskId, choice, input.comment(), input.criteria());
-            }
-            case OBJECTION_WINDOW -> {
-                if (choice != VoteChoice.OBJECT) {
-                    throw new ConflictException("The round has reached its quorum and the objection window is open: "
-                            + "only an OBJECT vote is taken now.");
-                }
-                votes.saveAndFlush(new Vote(requestId, round, reviewer, choice, blankToNull(input.comment()), notes,
-                        clock.instant()));
-                auditVote(requestId, reviewer, choice, round, input.comment());
-                workflow.raiseObjection(requestId);
-            }
-            default -> throw new ConflictException("The request is " + request.getStatus()
-                    + "; votes are taken only while it is IN_REVIEW (or objections during OBJECTION_WINDOW).");
-        }
-        return tally(requestId, round);
+        return new ConflictException("Round " + round + " has no open vote for you; it may have just closed.");
     }
 
     /** The applicant answers the reviewers' questions; a new round follows. */
@@ -269,7 +285,7 @@ public class ReviewService {
         }
     }
 
-    public String notesJson(Map<String, String> notes) {
+    private String notesJson(Map<String, String> notes) {
         if (notes == null || notes.isEmpty()) {
             return null;
         }

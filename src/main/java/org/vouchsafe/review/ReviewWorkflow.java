@@ -13,11 +13,13 @@ public interface ReviewWorkflow {
     Optional<String> openVoteTask(String requestId, String reviewer);
 
     /**
-     * Completes a vote task with the vote, as Tasklist would.
+     * Completes the reviewer's vote task with their vote, exactly as a Tasklist submission of the
+     * vote form would: the task's listener records it through {@link ReviewService#recordVote},
+     * and the tally it counted is returned.
      *
      * @throws org.vouchsafe.problem.ConcurrentUpdateException when another vote changed the round at the same moment
      */
-    void completeVoteTask(String taskId, VoteChoice vote, String comment, Map<String, String> criteriaNotes);
+    Tally completeVoteTask(String taskId, String reviewer, VoteInput vote);
 
     /** Tells a request waiting in its objection window that a reviewer objected. */
     void raiseObjection(String requestId);

@@ -7,7 +7,6 @@ import java.time.format.DateTimeParseException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.vouchsafe.membership.DecisionInput;
@@ -20,7 +19,9 @@ import static org.vouchsafe.workflow.MembershipProcess.Variables.*;
 /**
  * Listeners on the list admin's two tasks. They validate what the admin chose with the same
  * rules as the REST API (an invalid Tasklist submission is refused with the reason) and
- * record the decision, so both ways of deciding leave the same trace.
+ * record the decision, so both ways of deciding leave the same trace. The request comes from the
+ * business key and the admin from the engine's sign-in or our API's caller ({@link Actors}),
+ * never from a variable.
  */
 @Configuration
 class AdminTaskRecorders {
@@ -29,13 +30,15 @@ class AdminTaskRecorders {
     @Bean("prescreenRecorder")
     TaskListener prescreenRecorder(AdminDecisionService decisions, IdentityService identity) {
         return task -> {
-            String choice = String.valueOf(task.getVariable(PRESCREEN_CHOICE));
+            String choice = String.valueOf(task.getVariable(PRESCREEN_CHOICE)).trim();
             String reason = (String) task.getVariable(PRESCREEN_REASON);
+            // The gateways after the task compare the exact value.
+            task.setVariable(PRESCREEN_CHOICE, choice);
             if (MembershipProcess.Routes.REJECT.equals(choice)) {
                 decisions.validate(new DecisionInput(DecisionOutcome.REJECTED.name(), reason, null));
-                decisions.record(requestId(task), DecisionOutcome.REJECTED, reason, null, actor(task, identity));
+                decisions.record(requestId(task), DecisionOutcome.REJECTED, reason, null, Actors.of(task, identity, UNKNOWN));
             } else if (MembershipProcess.Routes.REVIEW.equals(choice)) {
-                decisions.recordPrescreenOverride(requestId(task), reason, actor(task, identity));
+                decisions.recordPrescreenOverride(requestId(task), reason, Actors.of(task, identity, UNKNOWN));
             } else {
                 throw new InvalidInputException(PRESCREEN_CHOICE, "choose REJECT or REVIEW.");
             }
@@ -51,7 +54,9 @@ class AdminTaskRecorders {
             // The form pre-fills the deferral date; it only means something when deferring.
             LocalDate deferUntil = DecisionOutcome.DEFERRED.name().equals(outcome) ? date(task.getVariable(DEFER_UNTIL)) : null;
             DecisionOutcome decided = decisions.validate(new DecisionInput(outcome, reason, deferUntil));
-            decisions.record(requestId(task), decided, reason, deferUntil, actor(task, identity));
+            decisions.record(requestId(task), decided, reason, deferUntil, Actors.of(task, identity, UNKNOWN));
+            // The gateways after the task compare the exact name; the form may have sent it with blanks.
+            task.setVariable(DECISION_OUTCOME, decided.name());
             if (decided == DecisionOutcome.DEFERRED) {
                 task.getExecution().getProcessInstance().setVariable(DEFER_TIMER,
                         deferUntil.atStartOfDay(ZoneOffset.UTC).toInstant().toString());
@@ -59,21 +64,11 @@ class AdminTaskRecorders {
         };
     }
 
-    private static String requestId(DelegateTask task) {
-        return (String) task.getVariable(REQUEST_ID);
-    }
+    private static final String UNKNOWN = "unknown";
 
-    /** The REST API names the admin; Tasklist signs the admin in to the engine. */
-    private static String actor(DelegateTask task, IdentityService identity) {
-        Object decidedBy = task.getVariable(DECIDED_BY);
-        if (decidedBy != null) {
-            return decidedBy.toString();
-        }
-        Authentication current = identity.getCurrentAuthentication();
-        if (current != null && current.getUserId() != null) {
-            return current.getUserId();
-        }
-        return task.getAssignee() != null ? task.getAssignee() : "unknown";
+    /** The request is the process's business key, never a variable a form submission could change. */
+    private static String requestId(DelegateTask task) {
+        return task.getExecution().getProcessBusinessKey();
     }
 
     /** Tasklist's date picker sends "2026-12-01" (sometimes with a time); the API sends an ISO date. */

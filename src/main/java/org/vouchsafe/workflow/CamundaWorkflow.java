@@ -15,6 +15,8 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 import org.vouchsafe.intake.RequestWorkflow;
@@ -22,9 +24,10 @@ import org.vouchsafe.membership.DecisionOutcome;
 import org.vouchsafe.membership.DecisionWorkflow;
 import org.vouchsafe.problem.ConcurrentUpdateException;
 import org.vouchsafe.problem.ConflictException;
-import org.vouchsafe.review.ReviewService;
+import org.vouchsafe.review.Tally;
+import org.vouchsafe.review.VoteInput;
+import org.vouchsafe.problem.InvalidInputException;
 import org.vouchsafe.review.ReviewWorkflow;
-import org.vouchsafe.review.VoteChoice;
 import org.vouchsafe.system.Roles;
 
 import static org.vouchsafe.workflow.MembershipProcess.Activities;
@@ -43,14 +46,11 @@ class CamundaWorkflow implements RequestWorkflow, ReviewWorkflow, DecisionWorkfl
     private final RuntimeService runtime;
     private final TaskService tasks;
     private final IdentityService identity;
-    private final ReviewService review;
 
-    CamundaWorkflow(RuntimeService runtime, TaskService tasks, IdentityService identity,
-                    @org.springframework.context.annotation.Lazy ReviewService review) {
+    CamundaWorkflow(RuntimeService runtime, TaskService tasks, IdentityService identity) {
         this.runtime = runtime;
         this.tasks = tasks;
         this.identity = identity;
-        this.review = review;
     }
 
     @Override
@@ -65,16 +65,37 @@ class CamundaWorkflow implements RequestWorkflow, ReviewWorkflow, DecisionWorkfl
                 .taskAssignee(reviewer).list().stream().findFirst().map(Task::getId);
     }
 
+    /**
+     * The vote form's fields, transient: the vote recorder reads them in this transaction and the
+     * vote itself is stored in JPA, so writing them to the variable tables and their history would
+     * only cost statements. The tally comes back with the process instance's variables, where the
+     * recorder has just put the counts it made.
+     */
     @Override
-    public void completeVoteTask(String taskId, VoteChoice vote, String comment, Map<String, String> criteriaNotes) {
-        // Transient: the vote recorder reads them in this transaction; the vote itself is stored in JPA,
-        // so writing them to the variable tables and their history would only cost statements.
-        Map<String, Object> variables = new HashMap<>();
-        variables.put(Variables.VOTE, org.camunda.bpm.engine.variable.Variables.stringValue(vote.name(), true));
-        variables.put(Variables.VOTE_COMMENT, org.camunda.bpm.engine.variable.Variables.stringValue(comment, true));
-        variables.put(Variables.CRITERIA_NOTES,
-                org.camunda.bpm.engine.variable.Variables.stringValue(review.notesJson(criteriaNotes), true));
-        complete(taskId, variables);
+    public Tally completeVoteTask(String taskId, String reviewer, VoteInput vote) {
+        Map<String, Object> fields = new HashMap<>();
+        fields.put(Variables.VOTE, transientText(vote.vote()));
+        fields.put(Variables.VOTE_COMMENT, transientText(vote.comment()));
+        if (vote.criteria() != null) {
+            vote.criteria().forEach((criterion, note) -> {
+                // The form has one note field per criterion; any other key has no field to go to.
+                if (criterion == null || !criterion.matches("[1-9]")) {
+                    throw new InvalidInputException("criteria." + criterion, "is not a criterion; use the keys \"1\" to \"9\".");
+                }
+                fields.put(Variables.note(Integer.parseInt(criterion)), transientText(note));
+            });
+        }
+        VariableMap after = complete(taskId, fields, reviewer);
+        return new Tally(number(after.get(Variables.ROUND)), number(after.get(Variables.APPROVE_COUNT)),
+                number(after.get(Variables.OBJECT_COUNT)), number(after.get(Variables.NEEDS_INFO_COUNT)));
+    }
+
+    private static TypedValue transientText(String value) {
+        return org.camunda.bpm.engine.variable.Variables.stringValue(value, true);
+    }
+
+    private static int number(Object value) {
+        return value instanceof Number n ? n.intValue() : 0;
     }
 
     @Override
@@ -110,8 +131,7 @@ class CamundaWorkflow implements RequestWorkflow, ReviewWorkflow, DecisionWorkfl
         Map<String, Object> variables = new HashMap<>();
         variables.put(Variables.PRESCREEN_CHOICE, reject ? Routes.REJECT : Routes.REVIEW);
         variables.put(Variables.PRESCREEN_REASON, reason);
-        variables.put(Variables.DECIDED_BY, admin);
-        complete(taskId, variables);
+        complete(taskId, variables, admin);
     }
 
     @Override
@@ -120,22 +140,21 @@ class CamundaWorkflow implements RequestWorkflow, ReviewWorkflow, DecisionWorkfl
         variables.put(Variables.DECISION_OUTCOME, outcome.name());
         variables.put(Variables.DECISION_REASON, reason);
         variables.put(Variables.DEFER_UNTIL, effectiveDate == null ? null : effectiveDate.toString());
-        variables.put(Variables.DECIDED_BY, admin);
-        complete(taskId, variables);
+        complete(taskId, variables, admin);
     }
 
     /**
-     * Completes a task found a moment ago. If a concurrent transaction completed it (or ended
-     * its process instance) in between, the engine no longer finds the task or the instance's
-     * executions and says so with a {@link NullValueException}; that is the same race as an
-     * optimistic-locking failure and is reported the same way.
+     * Completes a task found a moment ago on behalf of {@code actor}, with the fields of its form
+     * only (the engine's {@link TaskSubmissionGuard} refuses anything else, from us as from
+     * Tasklist), and returns the process instance's variables afterwards. If a concurrent
+     * transaction completed the task (or ended its process instance) in between, the engine no
+     * longer finds the task or the instance's executions and says so with a
+     * {@link NullValueException}; that is the same race as an optimistic-locking failure and is
+     * reported the same way.
      */
-    private void complete(String taskId, Map<String, Object> variables) {
+    private VariableMap complete(String taskId, Map<String, Object> fields, String actor) {
         try {
-            engine(() -> {
-                tasks.complete(taskId, variables);
-                return null;
-            });
+            return engine(() -> Actors.as(actor, () -> tasks.completeWithVariablesInReturn(taskId, fields, false)));
         } catch (NullValueException e) {
             throw new ConcurrentUpdateException("The task was completed by a concurrent transaction", e);
         } catch (NullPointerException e) {

@@ -6,7 +6,6 @@ import org.springframework.stereotype.Component;
 import org.vouchsafe.pgp.PgpProperties;
 import org.vouchsafe.pgp.RequestChallenges;
 
-import static org.vouchsafe.workflow.MembershipProcess.Variables.REQUEST_ID;
 
 /**
  * The glue of {@code processes/challenge-response.bpmn}: the timers' durations
@@ -42,12 +41,12 @@ public class ChallengeRound {
     /** Issues one challenge per requester; idempotent, so a retried job changes nothing. */
     @Bean("challengeIssue")
     static JavaDelegate challengeIssue(RequestChallenges challenges) {
-        return execution -> challenges.issueAll((String) execution.getVariable(REQUEST_ID));
+        return execution -> challenges.issueAll(execution.getProcessBusinessKey());
     }
 
     /** The validity timer fired: open challenges expire and criterion 8 is checked again. */
     @Bean("challengeExpiry")
     static JavaDelegate challengeExpiry(RequestChallenges challenges) {
-        return execution -> challenges.expire((String) execution.getVariable(REQUEST_ID));
+        return execution -> challenges.expire(execution.getProcessBusinessKey());
     }
 }

@@ -7,7 +7,6 @@ import org.vouchsafe.criteria.CheckResult;
 import org.vouchsafe.criteria.CriteriaService;
 import org.vouchsafe.workflow.MembershipProcess.Activities;
 
-import static org.vouchsafe.workflow.MembershipProcess.Variables.REQUEST_ID;
 
 /**
  * Runs the automated check of one criterion. The nine check tasks share this delegate; the
@@ -27,7 +26,7 @@ class CriterionCheckDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         int criterion = criterionOf(execution.getCurrentActivityId());
-        CheckResult result = criteria.run((String) execution.getVariable(REQUEST_ID), criterion);
+        CheckResult result = criteria.run(execution.getProcessBusinessKey(), criterion);
         execution.getProcessInstance().setVariable(MembershipProcess.Variables.outcome(criterion), result.outcome().name());
     }
 

@@ -7,7 +7,6 @@ import org.vouchsafe.intake.RequestStatus;
 import org.vouchsafe.intake.RequestStatusService;
 import org.vouchsafe.membership.AdminDecisionService;
 
-import static org.vouchsafe.workflow.MembershipProcess.Variables.REQUEST_ID;
 import static org.vouchsafe.workflow.MembershipProcess.Variables.REVIEW_SUMMARY;
 
 /**
@@ -29,14 +28,13 @@ class DecisionStageListener implements ExecutionListener {
 
     @Override
     public void notify(DelegateExecution execution) {
-        String requestId = (String) execution.getVariable(REQUEST_ID);
+        String requestId = execution.getProcessBusinessKey();
         statuses.move(requestId, RequestStatus.AWAITING_DECISION);
         execution.setVariable(REVIEW_SUMMARY, summaries.votes(requestId));
         execution.setVariable(MembershipProcess.Variables.CHECKS_SUMMARY, summaries.checks(requestId));
         // A request coming back from a deferral must not show the previous decision pre-filled in the form.
         execution.setVariable(MembershipProcess.Variables.DECISION_OUTCOME, null);
         execution.setVariable(MembershipProcess.Variables.DECISION_REASON, null);
-        execution.setVariable(MembershipProcess.Variables.DECIDED_BY, null);
         execution.setVariable(MembershipProcess.Variables.DEFER_UNTIL,
                 decisions.deferralDefault(requestId).map(Object::toString).orElse(null));
     }

@@ -70,17 +70,16 @@ public final class MembershipProcess {
         public static final String REVIEWERS = "reviewers";
         public static final String REVIEWER = "reviewer";
         public static final String ROUND = "round";
-        public static final String QUORUM = "quorum";
         public static final String APPROVE_COUNT = "approveCount";
         public static final String OBJECT_COUNT = "objectCount";
         public static final String NEEDS_INFO_COUNT = "needsInfoCount";
         /**
-         * One vote, read by the vote task's complete listener: transient when cast over REST, stored by
-         * Tasklist's form submission and then removed by the listener.
+         * One vote: the fields of the {@code review-vote} form ({@code vote}, {@code voteComment},
+         * {@code note1} … {@code note9}), read by the vote task's complete listener: transient when cast
+         * over REST, stored by Tasklist's form submission and then removed by the listener.
          */
         public static final String VOTE = "vote";
         public static final String VOTE_COMMENT = "voteComment";
-        public static final String CRITERIA_NOTES = "criteriaNotes";
         /** Read-only text shown in the forms (kept under Camunda's 4,000-character string limit). */
         public static final String CHECKS_SUMMARY = "checksSummary";
         public static final String REVIEW_SUMMARY = "reviewSummary";
@@ -90,12 +89,15 @@ public final class MembershipProcess {
         public static final String DEFER_UNTIL = "deferUntil";
         /** ISO date-time the deferral timer waits for, derived from {@link #DEFER_UNTIL}. */
         public static final String DEFER_TIMER = "deferTimer";
-        /** Who completed an admin task through the REST API (Tasklist sets the engine's authenticated user). */
-        public static final String DECIDED_BY = "decidedBy";
         /** Local input of each mail task: which {@link Notifications notification} it sends. */
         public static final String NOTIFICATION = "notification";
 
         private Variables() {
+        }
+
+        /** The vote form's note on criterion {@code n}. */
+        public static String note(int n) {
+            return "note" + n;
         }
 
         /** The outcome variable of criterion {@code n}, an input of the pre-screen decision. */

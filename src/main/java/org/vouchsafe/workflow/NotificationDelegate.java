@@ -18,7 +18,6 @@ import org.vouchsafe.system.Roles;
 
 import static org.vouchsafe.workflow.MembershipProcess.Notifications.*;
 import static org.vouchsafe.workflow.MembershipProcess.Variables.NOTIFICATION;
-import static org.vouchsafe.workflow.MembershipProcess.Variables.REQUEST_ID;
 
 /**
  * Sends the mail a task names in its local input {@code notification}. The tasks are asyncBefore,
@@ -43,7 +42,7 @@ class NotificationDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String requestId = (String) execution.getVariable(REQUEST_ID);
+        String requestId = execution.getProcessBusinessKey();
         String scope = execution.getProcessInstanceId() + ":" + execution.getCurrentActivityId();
         String kind = String.valueOf(execution.getVariableLocal(NOTIFICATION));
         switch (kind) {

@@ -5,7 +5,6 @@ import org.springframework.stereotype.Component;
 import org.vouchsafe.intake.RequestStatus;
 import org.vouchsafe.intake.RequestStatusService;
 
-import static org.vouchsafe.workflow.MembershipProcess.Variables.REQUEST_ID;
 
 /**
  * Keeps the request's public status in step with the process: the model calls
@@ -21,6 +20,6 @@ public class RequestStatusListener {
     }
 
     public void enter(DelegateExecution execution, String status) {
-        statuses.move((String) execution.getVariable(REQUEST_ID), RequestStatus.valueOf(status));
+        statuses.move(execution.getProcessBusinessKey(), RequestStatus.valueOf(status));
     }
 }

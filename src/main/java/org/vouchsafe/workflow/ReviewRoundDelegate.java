@@ -31,11 +31,10 @@ public class ReviewRoundDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String requestId = (String) execution.getVariable(REQUEST_ID);
+        String requestId = execution.getProcessBusinessKey();
         boolean first = execution.getVariable(ROUND) == null;
         int round = review.openRound(requestId, first);
         execution.setVariable(ROUND, round);
-        execution.setVariable(QUORUM, properties.quorum());
         execution.setVariable(APPROVE_COUNT, 0);
         execution.setVariable(OBJECT_COUNT, 0);
         execution.setVariable(NEEDS_INFO_COUNT, 0);
@@ -45,7 +44,15 @@ public class ReviewRoundDelegate implements JavaDelegate {
 
     /** The collection of the multi-instance vote: every reviewer without a conflict of interest. */
     public List<String> reviewers(DelegateExecution execution) {
-        return review.eligibleReviewers((String) execution.getVariable(REQUEST_ID));
+        return review.eligibleReviewers(execution.getProcessBusinessKey());
+    }
+
+    /**
+     * Approvals that close a round, read by the vote's completion condition and the gateway after
+     * it: from configuration, never from a process variable a form submission could overwrite.
+     */
+    public int quorum() {
+        return properties.quorum();
     }
 
     /** The objection window as an ISO-8601 duration for the timer. */

@@ -5,7 +5,6 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import org.vouchsafe.membership.RosterService;
 
-import static org.vouchsafe.workflow.MembershipProcess.Variables.REQUEST_ID;
 
 /** Subscribes an approved distro's people. */
 @Component("rosterAdmission")
@@ -19,6 +18,6 @@ class RosterAdmissionDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        roster.admit((String) execution.getVariable(REQUEST_ID));
+        roster.admit(execution.getProcessBusinessKey());
     }
 }

@@ -63,7 +63,7 @@ class VouchingDelegates {
                     || Boolean.TRUE.equals(task.getVariableLocal(INVITATION_WITHDRAWN))) {
                 return;
             }
-            String requestId = (String) task.getVariable(REQUEST_ID);
+            String requestId = task.getExecution().getProcessBusinessKey();
             NamedVoucher voucher = rounds.invitation(requestId, (String) task.getVariable(INVITATION_ID));
             vouches.record(requestId, new VouchInput(
                     new VouchInput.Voucher(voucher.getName(), voucher.getEmail(), null, text(task, VOUCHER_PUBLIC_KEY), null,
@@ -87,7 +87,7 @@ class VouchingDelegates {
     }
 
     private static String requestId(DelegateExecution execution) {
-        return (String) execution.getVariable(REQUEST_ID);
+        return execution.getProcessBusinessKey();
     }
 
     private static String text(DelegateTask task, String name) {

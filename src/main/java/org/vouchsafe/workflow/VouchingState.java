@@ -10,7 +10,6 @@ import org.vouchsafe.vouching.VouchService;
 import org.vouchsafe.vouching.VouchingProperties;
 import org.vouchsafe.vouching.VouchingRounds;
 
-import static org.vouchsafe.workflow.VouchingProcess.Variables.REQUEST_ID;
 
 /**
  * What {@code processes/vouching.bpmn} reads in its expressions ({@code ${vouchingState...}}): the
@@ -31,11 +30,11 @@ public class VouchingState {
     }
 
     public List<String> memberInvitations(DelegateExecution execution) {
-        return rounds.memberInvitations((String) execution.getVariable(REQUEST_ID));
+        return rounds.memberInvitations(execution.getProcessBusinessKey());
     }
 
     public boolean allVouched(DelegateExecution execution) {
-        return vouches.allVouched((String) execution.getVariable(REQUEST_ID));
+        return vouches.allVouched(execution.getProcessBusinessKey());
     }
 
     /** ISO-8601 duration for the reminder timer. */
