@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
@@ -35,14 +36,17 @@ import org.springframework.stereotype.Component;
  * The list's own OpenPGP key: it signs every mail, and its public half is served so that
  * applicants can verify mails and encrypt to the list.
  * <p>
- * On start the key is loaded from {@code vouchsafe.pgp.list-key.path} when set; otherwise from
- * {@code <vouchsafe.data-dir>/list-key.asc}, which is generated on first start: a v4 key (EdDSA
+ * On start the key is loaded from {@code vouchsafe.pgp.list-key.path} when set (a file mounted read-only is
+ * fine: it is only ever read, and a missing one is an error, never a reason to generate a key there); otherwise
+ * from {@code <vouchsafe.data-dir>/list-key.asc}, which is generated on first start: a v4 key (EdDSA
  * primary for certification, EdDSA signing subkey, Curve25519 ECDH encryption subkey, valid five
- * years) that GnuPG 2.2 imports, protected by {@code vouchsafe.pgp.list-key.passphrase}.
+ * years) that GnuPG 2.2 imports, protected by {@code vouchsafe.pgp.list-key.passphrase} (or the content of the
+ * file named by {@code vouchsafe.pgp.list-key.passphrase-file}). The secret key material exists only in that
+ * file and, unlocked, in memory. A key whose secret parts are not protected by a passphrase is refused.
  * <p>
- * Embedded default: when neither a path nor a passphrase is configured, the generated key is
- * protected by the passphrase {@value #EMBEDDED_DEFAULT_PASSPHRASE} and a warning is logged. That
- * is for trying the application out only; set a passphrase before the first real start.
+ * Embedded default: in the demo profile, when neither a path nor a passphrase is configured, the generated
+ * key is protected by the passphrase {@value #EMBEDDED_DEFAULT_PASSPHRASE} and a warning is logged. Outside
+ * the demo profile {@code ListKeyGuard} refuses to start without a strong passphrase.
  */
 @Component
 public class ListKey {
@@ -96,12 +100,46 @@ public class ListKey {
             throw new IllegalStateException("The list key " + fingerprint + " has no valid signing key; "
                     + "extend or replace it.");
         }
+        for (OpenPGPKey.OpenPGPSecretKey secret : key.getSecretKeys().values()) {
+            // an offline primary key (gpg --export-secret-subkeys) has no secret material to protect
+            if (!secret.isLocked() && !secret.getPGPSecretKey().isPrivateKeyEmpty()) {
+                throw new IllegalStateException("The list key " + fingerprint + " is not protected by a passphrase: "
+                        + "whoever reads the key file can sign as the list. Protect it with the configured "
+                        + "passphrase (gpg --passwd), export it again and restart (docs/operations.md, \"The list key\").");
+            }
+        }
+        OpenPGPKey.OpenPGPSecretKey signing = key.getSecretKey(key.getSigningKeys().get(0));
         try {
             // fail at start, not at the first mail, when the passphrase is wrong
-            key.getSecretKey(key.getSigningKeys().get(0)).unlock(passphrase.clone());
+            signing.unlock(passphrase.clone());
         } catch (PGPException e) {
+            if (!Arrays.equals(passphrase, EMBEDDED_DEFAULT_PASSPHRASE.toCharArray())
+                    && signing.isPassphraseCorrect(EMBEDDED_DEFAULT_PASSPHRASE.toCharArray())) {
+                // an installation that ran on the default until a passphrase became required
+                throw new IllegalStateException("The list key " + fingerprint + " is still protected by the embedded "
+                        + "default passphrase, which is published with the source code, not by the configured "
+                        + "vouchsafe.pgp.list-key.passphrase. Rotate the list key, or at least protect this one with "
+                        + "the new passphrase (docs/operations.md, \"The list key\").");
+            }
             throw new IllegalStateException("vouchsafe.pgp.list-key.passphrase does not unlock the list key "
                     + fingerprint + ".");
+        }
+    }
+
+    /**
+     * Refuses a configured key path without a readable file: the key is never generated at a configured path,
+     * because a missing file there is far more likely a mount mistake than a wish for a new list identity.
+     */
+    static void requireKeyFile(Path file) {
+        if (!Files.exists(file)) {
+            throw new IllegalStateException(ListKeyPassphrase.PATH + " (environment variable " + ListKeyPassphrase.PATH_ENV
+                    + ") is " + file.toAbsolutePath() + ", but there is no file there. Is the key file mounted? A list "
+                    + "key is generated only when no path is configured (into <vouchsafe.data-dir>/" + FILE_NAME
+                    + "), never at a configured path.");
+        }
+        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+            throw new IllegalStateException(ListKeyPassphrase.PATH + " " + file.toAbsolutePath()
+                    + " is not a readable file.");
         }
     }
 
@@ -124,15 +162,21 @@ public class ListKey {
 
     private static char[] passphraseOf(PgpProperties properties) {
         PgpProperties.ListKey config = properties.pgp().listKey();
-        if (config.passphrase() != null && !config.passphrase().isEmpty()) {
-            return config.passphrase().toCharArray();
+        String passphrase = ListKeyPassphrase.resolve(config.passphrase(), config.passphraseFile());
+        if (config.passphraseFile() != null) {
+            ListKeyPassphrase.warnIfOpenToOthers(config.passphraseFile(), ListKeyPassphrase.PASSPHRASE_FILE, log);
+        }
+        if (passphrase != null) {
+            return passphrase.toCharArray();
         }
         if (config.path() != null) {
             throw new IllegalStateException("vouchsafe.pgp.list-key.path is set, so vouchsafe.pgp.list-key.passphrase "
                     + "is required to unlock it.");
         }
+        // only the demo gets here: outside it ListKeyGuard has refused to start
         log.warn("vouchsafe.pgp.list-key.passphrase is not set: the list key is protected by the embedded default "
-                + "passphrase. Set a passphrase before using this installation for real.");
+                + "passphrase, which is published with the source code. That is for the demo only; outside it the "
+                + "application refuses to start without a passphrase.");
         return EMBEDDED_DEFAULT_PASSPHRASE.toCharArray();
     }
 
@@ -141,13 +185,15 @@ public class ListKey {
         OpenPGPApi api = new Encryption(policy).api();
         Path file = config.path() != null ? config.path() : properties.dataDir().resolve(FILE_NAME);
         try {
+            if (config.path() != null) {
+                requireKeyFile(file);
+            }
             if (Files.exists(file)) {
+                ListKeyPassphrase.warnIfOpenToOthers(file, "The list key file", log);
+                // only ever read: a configured file may be a read-only mount, and it stays exactly as the operator made it
                 OpenPGPKey key = api.readKeyOrCertificate().parseKey(Files.readString(file, StandardCharsets.US_ASCII));
                 log.info("List key {} loaded from {}", CertificateInspector.fingerprint(key), file);
                 return key;
-            }
-            if (config.path() != null) {
-                throw new IllegalStateException("vouchsafe.pgp.list-key.path " + file + " does not exist.");
             }
             // the builder wipes the array it is given
             OpenPGPKey key = generate(config.userId(), passphrase.clone(), policy);

@@ -37,20 +37,23 @@ public record PgpProperties(@DefaultValue("./data") Path dataDir, @DefaultValue 
     /**
      * The list's own key.
      *
-     * @param path       {@code vouchsafe.pgp.list-key.path}: an existing armored secret key to load; when unset
-     *                   the key is generated on first start into {@code <data-dir>/list-key.asc}
-     * @param passphrase {@code vouchsafe.pgp.list-key.passphrase}: unlocks the key; required outside the
-     *                   embedded default (see {@link org.vouchsafe.pgp.ListKey})
-     * @param userId     {@code vouchsafe.pgp.list-key.user-id}: user id of a generated key
+     * @param path           {@code vouchsafe.pgp.list-key.path}: an existing armored secret key to load (e.g. mounted
+     *                       read-only; it is never written); when unset the key is generated on first start into
+     *                       {@code <data-dir>/list-key.asc}
+     * @param passphrase     {@code vouchsafe.pgp.list-key.passphrase}: unlocks the key; required outside the demo
+     *                       profile (start-up is refused otherwise)
+     * @param passphraseFile {@code vouchsafe.pgp.list-key.passphrase-file}: instead of {@code passphrase}, a file
+     *                       holding it (a mounted secret; a trailing line break is ignored)
+     * @param userId         {@code vouchsafe.pgp.list-key.user-id}: user id of a generated key
      */
-    public record ListKey(Path path, String passphrase,
+    public record ListKey(Path path, String passphrase, Path passphraseFile,
             @DefaultValue("Vouchsafe (distros membership) <vouchsafe@localhost>") String userId) {
 
         @Override
         public String toString() {
             // never print the passphrase (actuator, logs)
             return "ListKey[path=" + path + ", passphrase=" + (passphrase == null ? "unset" : "***")
-                    + ", userId=" + userId + "]";
+                    + ", passphraseFile=" + passphraseFile + ", userId=" + userId + "]";
         }
     }
 }

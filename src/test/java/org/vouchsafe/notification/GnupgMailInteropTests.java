@@ -40,7 +40,7 @@ class GnupgMailInteropTests {
 
     private ListKey listKey() {
         return new ListKey(new PgpProperties(dir.resolve("data"), new PgpProperties.Pgp(
-                new PgpProperties.ListKey(null, "pw", "Vouchsafe <vouchsafe@example.org>"), Duration.ofDays(14), Duration.ofDays(7))),
+                new PgpProperties.ListKey(null, "pw", null, "Vouchsafe <vouchsafe@example.org>"), Duration.ofDays(14), Duration.ofDays(7))),
                 new CertificateInspector(KeyPolicy.standard()));
     }
 

@@ -191,7 +191,7 @@ class MailServiceTests {
         // given: the same service without an SMTP server (spring.mail.host unset)
         StaticListableBeanFactory none = new StaticListableBeanFactory();
         MailService outboxOnly = new MailService(sentMails, transactions, listKey,
-                new PgpProperties(otherDataDir, new PgpProperties.Pgp(new PgpProperties.ListKey(null, "x", "u"),
+                new PgpProperties(otherDataDir, new PgpProperties.Pgp(new PgpProperties.ListKey(null, "x", null, "u"),
                         Duration.ofDays(14), Duration.ofDays(7))),
                 new NotificationProperties("Vouchsafe <vouchsafe@localhost>"),
                 none.getBeanProvider(JavaMailSender.class), none.getBeanProvider(Clock.class));

@@ -18,9 +18,11 @@ public final class Gpg {
     }
 
     private final Path home;
+    private final String passphrase;
 
-    private Gpg(Path home) {
+    private Gpg(Path home, String passphrase) {
         this.home = home;
+        this.passphrase = passphrase;
     }
 
     /** A gpg with an empty home under {@code dir}; skips the calling test when gpg is not on the PATH. */
@@ -31,7 +33,7 @@ public final class Gpg {
         home.toFile().setReadable(true, true);
         home.toFile().setExecutable(false, false);
         home.toFile().setExecutable(true, true);
-        return new Gpg(home);
+        return new Gpg(home, "");
     }
 
     static boolean available() {
@@ -47,10 +49,15 @@ public final class Gpg {
         }
     }
 
+    /** The same gpg home, answering every passphrase prompt with this passphrase (empty by default). */
+    public Gpg withPassphrase(String passphrase) {
+        return new Gpg(home, passphrase);
+    }
+
     /** Runs gpg in batch mode with the given arguments and standard input. */
     public Run run(String stdin, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("gpg", "--homedir", home.toString(), "--batch", "--no-tty",
-                "--pinentry-mode", "loopback", "--passphrase", "", "--trust-model", "always"));
+                "--pinentry-mode", "loopback", "--passphrase", passphrase, "--trust-model", "always"));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).start();
         process.getOutputStream().write(stdin == null ? new byte[0] : stdin.getBytes(StandardCharsets.UTF_8));

@@ -1,9 +1,11 @@
 package org.vouchsafe.security;
 
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -19,8 +21,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * What changes outside the demo profile, checked without the shared context: the real
- * application refuses to start without an admin password (it stops before the database and
- * the engine, so this is cheap), and the configuration files harden the cookies.
+ * application refuses to start without an admin password or a list key passphrase (it stops
+ * before the database and the engine, so this is cheap), and the configuration files harden
+ * the cookies.
  */
 class ProductionProfileTests {
 
@@ -29,7 +32,9 @@ class ProductionProfileTests {
         SpringApplication app = quiet(new SpringApplicationBuilder(VouchsafeApplication.class)
                 .profiles("prod")
                 .properties(Map.of("spring.datasource.url", "jdbc:h2:mem:prod-refusal-" + UUID.randomUUID(),
-                        "server.port", "0", "spring.main.banner-mode", "off"))
+                        "server.port", "0", "spring.main.banner-mode", "off",
+                        // only the admin password is missing
+                        "vouchsafe.pgp.list-key.passphrase", "w7Q-list-key-passphrase-2f9K"))
                 .build());
 
         assertThatThrownBy(() -> app.run().close())
@@ -37,6 +42,26 @@ class ProductionProfileTests {
                         .isInstanceOf(IllegalStateException.class)
                         .hasMessageContaining("vouchsafe.admin.password")
                         .hasMessageContaining("it is not set"));
+    }
+
+    @Test
+    void shouldRefuseToStartInProductionWithoutAListKeyPassphraseAndGenerateNoKey(@TempDir Path dataDir) {
+        SpringApplication app = quiet(new SpringApplicationBuilder(VouchsafeApplication.class)
+                .profiles("prod")
+                .properties(Map.of("spring.datasource.url", "jdbc:h2:mem:prod-refusal-" + UUID.randomUUID(),
+                        "server.port", "0", "spring.main.banner-mode", "off",
+                        "vouchsafe.admin.password", "correct-Horse-battery-17",
+                        "vouchsafe.data-dir", dataDir.toString()))
+                .build());
+
+        assertThatThrownBy(() -> app.run().close())
+                .satisfies(e -> assertThat(NestedExceptionUtils.getMostSpecificCause(e))
+                        .isInstanceOf(IllegalStateException.class)
+                        .hasMessageContaining("vouchsafe.pgp.list-key.passphrase")
+                        .hasMessageContaining("VOUCHSAFE_PGP_LIST_KEY_PASSPHRASE")
+                        .hasMessageContaining("it is not set"));
+        // stopped before the list key existed: no key under the published default passphrase
+        assertThat(dataDir.resolve("list-key.asc")).doesNotExist();
     }
 
     @Test
