@@ -182,6 +182,8 @@ final class TaskSubmissionGuard extends CommandInterceptor {
         if (task == null) {
             return; // the engine answers with its own "cannot find task"
         }
+        // Someone who may not work on the task learns nothing about its form: Camunda's own check first.
+        context.getProcessEngineConfiguration().getCommandCheckers().forEach(checker -> checker.checkTaskWork(task));
         String formId = formId(task);
         Set<String> allowed = formId == null ? Set.of() : forms.submittable(formId).orElse(Set.of());
         Set<String> unknown = new TreeSet<>();

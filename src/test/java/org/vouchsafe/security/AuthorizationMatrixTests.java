@@ -9,6 +9,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.vouchsafe.support.Tasklist;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,6 +40,9 @@ class AuthorizationMatrixTests {
 
     @Autowired
     IdentityService identity;
+
+    @Autowired
+    TaskService tasks;
 
     Http http;
     Requests requests;
@@ -109,16 +114,20 @@ class AuthorizationMatrixTests {
             case "in-review" -> requests.inReview();
             case "needs-info" -> requests.needsInfo();
             case "awaiting-decision" -> requests.awaitingDecision();
+            case "vote-task" -> requests.voteTask(tasks, requests.inReview(), "reviewer1");
             default -> throw new IllegalArgumentException("matrix.csv: unknown id kind " + kind);
         };
     }
 
     private Http.Response send(Matrix.Row row, String user, String id) {
         String method = row.method().equals("*") ? "GET" : row.method();
-        String path = (id == null ? row.path() : row.path().replace("{id}", id))
+        String path = (id == null ? row.path() : row.path().replace("{id}", id).replace("{task}", id))
                 .replace("{fingerprint}", "0000000000000000000000000000000000000000");
         if (row.body().equals("camunda-login")) {
             return camundaLogin(path, user);
+        }
+        if (row.body().startsWith("tasklist:")) {
+            return tasklist(method, path, row.body().substring("tasklist:".length()), user);
         }
         Http.Call call = http.call(method, path).as(user);
         if (!path.startsWith("/api") && !path.startsWith("/engine-rest") && !path.startsWith("/v3")) {
@@ -159,6 +168,26 @@ class AuthorizationMatrixTests {
             default -> throw new IllegalArgumentException("matrix.csv: unknown body " + kind);
         }
         return Http.json(body);
+    }
+
+    /**
+     * Camunda's webapp API as Tasklist calls it: the role signs in to Tasklist first (roles that
+     * cannot, and anonymous, call without a session), then sends the call with the session and the
+     * XSRF token. The bodies play a vote, a vote that also sets the quorum, a variable write and a
+     * reassignment.
+     */
+    private Http.Response tasklist(String method, String path, String kind, String user) {
+        Object body = switch (kind) {
+            case "-" -> null;
+            case "vote" -> Map.of("variables", Map.of("vote", Map.of("value", "APPROVE")));
+            case "vote+quorum" -> Map.of("variables", Map.of("vote", Map.of("value", "APPROVE"),
+                    "quorum", Map.of("value", 1, "type", "Integer")));
+            case "variable" -> Map.of("value", 1, "type", "Integer");
+            case "assignee" -> Map.of("userId", "reviewer2");
+            default -> throw new IllegalArgumentException("matrix.csv: unknown body tasklist:" + kind);
+        };
+        Tasklist.Response response = Tasklist.signInIfAllowed(port, user).call(method, path, body);
+        return new Http.Response(response.status(), Map.of(), response.body());
     }
 
     /**

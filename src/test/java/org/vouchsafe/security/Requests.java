@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
 import org.vouchsafe.support.Filings;
 
@@ -54,6 +55,11 @@ final class Requests {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
                 .until(() -> status(id).equals("AWAITING_DECISION"));
         return id;
+    }
+
+    /** The open vote task of {@code reviewer} on the request. */
+    String voteTask(TaskService tasks, String id, String reviewer) {
+        return tasks.createTaskQuery().processInstanceBusinessKey(id).taskAssignee(reviewer).singleResult().getId();
     }
 
     void vote(String id, String reviewer, String vote, String comment) {

@@ -54,6 +54,30 @@ public final class Tasklist {
         return tasklist;
     }
 
+    /**
+     * Signs {@code user} in if Tasklist lets them in; otherwise (no account, no Tasklist access) a
+     * client with no session, whose calls are anonymous to the webapp API.
+     */
+    public static Tasklist signInIfAllowed(int port, String user) {
+        Tasklist tasklist = new Tasklist("http://localhost:" + port);
+        tasklist.send("GET", "/camunda/app/tasklist/default/", null, "text/html");
+        if (user == null) {
+            return tasklist;
+        }
+        String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password=demo";
+        Response login = tasklist.send("POST", "/camunda/api/admin/auth/user/default/login/tasklist", form,
+                "application/x-www-form-urlencoded");
+        if (login.status() == 200) {
+            tasklist.send("GET", "/camunda/api/admin/auth/user/default", null, "application/json");
+        }
+        return tasklist;
+    }
+
+    /** Any call to the webapp API with a JSON body (or none). */
+    public Response call(String method, String path, Object body) {
+        return body == null ? send(method, path, null, "application/json") : send(method, path, body);
+    }
+
     /** {@code POST task/{id}/submit-form}, what Tasklist sends when the user submits a Camunda Form. */
     public Response submitForm(String taskId, Map<String, Object> fields) {
         return send("POST", ENGINE + "/task/" + taskId + "/submit-form", Map.of("variables", variables(fields)));
