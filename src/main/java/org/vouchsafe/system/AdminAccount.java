@@ -27,7 +27,6 @@ class AdminAccount {
 
     private static final Logger log = LoggerFactory.getLogger(AdminAccount.class);
 
-    private final IdentityService identity;
     private final CamundaAccounts accounts;
     private final StartupSeeding seeding;
     private final String username;
@@ -36,7 +35,6 @@ class AdminAccount {
     AdminAccount(IdentityService identity, AuthorizationService authorizations, StartupSeeding seeding,
             @Value("${" + AdminCredentialsGuard.USERNAME + ":" + AdminCredentialsGuard.DEFAULT_USERNAME + "}") String username,
             @Value("${" + AdminCredentialsGuard.PASSWORD + ":}") String password) {
-        this.identity = identity;
         this.accounts = new CamundaAccounts(identity, authorizations);
         this.seeding = seeding;
         this.username = username;
@@ -50,13 +48,9 @@ class AdminAccount {
             // The guard stops start-up earlier; this covers a caller that bypassed it.
             throw new IllegalStateException(AdminCredentialsGuard.message(problems));
         }
-        seeding.run(() -> {
-            // The configured password is the truth: a rotated secret takes effect on the next start.
-            accounts.listAdmin(username, password, null, true);
-            // Camunda locks an account after repeated failed logins; a restart with the configured
-            // password is the operator's way back in (see docs/security.md).
-            identity.unlockUser(username);
-        });
+        // The configured password is the truth: a rotated secret takes effect on the next start.
+        // (Camunda no longer locks accounts; AccountLockRelease clears locks an older version left.)
+        seeding.run(() -> accounts.listAdmin(username, password, null, true));
         log.info("List admin account '{}' is ready", username);
     }
 }

@@ -21,7 +21,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Answers 429 to a sign-in attempt (HTTP Basic, the login form, or the Camunda webapps'
  * login) while {@link LoginThrottle} says its username and address must wait, before the
- * password is checked at all. Spring Security reports Basic and form-login outcomes to the
+ * password is checked at all: a refused attempt is neither a failure nor a success, so it
+ * neither lengthens the wait nor lets a guess through, and the right password works again as
+ * soon as the wait is over. Spring Security reports Basic and form-login outcomes to the
  * throttle through its authentication events; the Camunda webapps check passwords themselves,
  * so for their login the outcome is read from the response status here.
  */
@@ -89,7 +91,7 @@ class LoginThrottleFilter extends OncePerRequestFilter {
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Too Many Requests\",\"status\":429,"
-                + "\"detail\":\"Too many failed sign-ins for this account from your address; try again in " + minutes
+                + "\"detail\":\"Too many failed sign-ins for this account; try again in " + minutes
                 + " minute(s).\",\"errors\":[]}");
     }
 }

@@ -16,19 +16,41 @@ import org.springframework.util.unit.DataSize;
 record SecurityLimits(@DefaultValue Login login, @DefaultValue Body body) {
 
     /**
-     * @param maxFailures failed sign-ins of one username from one address that are allowed within
-     *        {@code window}; the next attempt is answered 429 until the oldest failure is older than the window
-     * @param window how long a failure counts
-     * @param trackedKeys how many username+address pairs are remembered; the least recently seen are
-     *        forgotten first, so a flood of invented usernames cannot exhaust memory
+     * How failed sign-ins slow down further attempts. Each failure counts for {@code window}. Once
+     * a username has {@code maxFailures} counted failures from one address, or {@code maxUserFailures}
+     * from all addresses together, further attempts wait {@code backoff}, doubled for each
+     * further failure up to {@code maxBackoff}, counted from the last failure; attempts are refused
+     * with 429 until then, before the password is checked. The account-wide wait does not apply to
+     * an address the account signed in from recently. Every wait ends by itself.
+     *
+     * @param maxFailures failures of one username from one address before that address must wait
+     * @param maxUserFailures failures of one username from all addresses together before every
+     *        address it has not recently signed in from must wait
+     * @param backoff the first wait; it doubles with each further failure
+     * @param maxBackoff the longest wait, however many failures there are
+     * @param window how long a failure counts; at least {@code maxBackoff}
+     * @param trackedKeys how many username+address pairs, and how many usernames, are remembered;
+     *        the least recently seen are forgotten first, so a flood of invented usernames cannot
+     *        exhaust memory
      */
-    record Login(@DefaultValue("5") int maxFailures, @DefaultValue("15m") Duration window,
-            @DefaultValue("10000") int trackedKeys) {
+    record Login(@DefaultValue("5") int maxFailures, @DefaultValue("10") int maxUserFailures,
+            @DefaultValue("1m") Duration backoff, @DefaultValue("15m") Duration maxBackoff,
+            @DefaultValue("24h") Duration window, @DefaultValue("10000") int trackedKeys) {
 
         Login {
-            if (maxFailures < 1 || trackedKeys < 1 || window.isNegative() || window.isZero()) {
+            if (maxFailures < 1 || maxUserFailures < 1 || trackedKeys < 1 || !positive(backoff)
+                    || !positive(maxBackoff) || !positive(window)) {
                 throw new IllegalArgumentException("vouchsafe.security.login.* must be positive");
             }
+            // A wait must not outlive the failures behind it: an entry is forgotten when its last failure no longer counts.
+            if (maxBackoff.compareTo(backoff) < 0 || window.compareTo(maxBackoff) < 0) {
+                throw new IllegalArgumentException(
+                        "vouchsafe.security.login: backoff <= max-backoff <= window is required");
+            }
+        }
+
+        private static boolean positive(Duration duration) {
+            return !duration.isNegative() && !duration.isZero();
         }
     }
 

@@ -71,9 +71,11 @@ class ProductionProfileTests {
             assertThat(env.getProperty("server.servlet.session.cookie.secure")).isEqualTo("true");
             assertThat(env.getProperty("server.servlet.session.cookie.http-only")).isEqualTo("true");
             assertThat(env.getProperty("server.servlet.session.cookie.same-site")).isEqualTo("strict");
-            assertThat(env.getProperty("camunda.bpm.webapp.session-cookie.enable-secure-cookie")).isEqualTo("true");
-            assertThat(env.getProperty("camunda.bpm.webapp.session-cookie.same-site-cookie-option")).isEqualTo("STRICT");
+            // the webapps use the same session cookie; Camunda's filter would only add the attributes twice
+            assertThat(env.getProperty("camunda.bpm.webapp.session-cookie.enable-same-site-cookie")).isEqualTo("false");
+            assertThat(env.getProperty("camunda.bpm.webapp.session-cookie.enable-secure-cookie")).isNull();
             assertThat(env.getProperty("camunda.bpm.webapp.csrf.enable-secure-cookie")).isEqualTo("true");
+            assertThat(env.getProperty("camunda.bpm.webapp.csrf.same-site-cookie-option")).isEqualTo("STRICT");
             assertThat(env.getProperty("camunda.bpm.admin-user.id")).isNull();
             assertThat(env.getProperty("server.forward-headers-strategy")).isEqualTo("framework");
         }
@@ -86,6 +88,10 @@ class ProductionProfileTests {
             assertThat(env.getActiveProfiles()).isEmpty();
             assertThat(env.getDefaultProfiles()).containsExactly("demo");
             assertThat(env.getProperty("server.servlet.session.cookie.secure")).isNull();
+            // plain http://localhost, but still never sent with another site's requests
+            assertThat(env.getProperty("server.servlet.session.cookie.same-site")).isEqualTo("strict");
+            assertThat(env.getProperty("camunda.bpm.webapp.csrf.same-site-cookie-option")).isEqualTo("STRICT");
+            assertThat(env.getProperty("camunda.bpm.webapp.csrf.enable-secure-cookie")).isNull();
             // DemoIdentities seeds the admin under the start-up lock; Camunda's own set-up would race in a cluster
             assertThat(env.getProperty("camunda.bpm.admin-user.id")).isNull();
         }

@@ -14,8 +14,9 @@ import org.vouchsafe.VouchsafeTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Browser-facing protection: security headers on every chain, CSRF on the web chain, and
- * Camunda's webapps left with their own script policy so that Tasklist still loads.
+ * Browser-facing protection: security headers on every chain, CSRF on the web chain, session
+ * and XSRF cookies that other sites' requests never carry, and Camunda's webapps left with
+ * their own script policy so that Tasklist still loads.
  */
 @VouchsafeTest
 class WebChainTests {
@@ -112,6 +113,49 @@ class WebChainTests {
         // A fresh session after sign-in (no fixation), hidden from scripts.
         assertThat(signedIn.setCookie("JSESSIONID")).isNotNull().containsIgnoringCase("HttpOnly");
         assertThat(signedIn.cookie("JSESSIONID")).isNotEqualTo(page.cookie("JSESSIONID"));
+    }
+
+    @Test
+    void shouldNeverSendTheSessionCookieWithAnotherSitesRequestsInTheDemo() {
+        Http.Response page = http.call("GET", "/login").header("Accept", "text/html").send();
+        Http.Response signedIn = formLogin(page, "applicant");
+
+        // SameSite=Strict in every profile; Secure only outside the demo, which runs on plain http://localhost
+        for (String cookie : List.of(page.setCookie("JSESSIONID"), signedIn.setCookie("JSESSIONID"))) {
+            assertThat(cookie).contains("SameSite=Strict").containsIgnoringCase("HttpOnly").doesNotContainIgnoringCase("Secure");
+        }
+    }
+
+    @Test
+    void shouldSendCamundasSessionAndXsrfCookiesSameSiteStrictInTheDemo() {
+        Http.Response tasklist = http.call("GET", "/camunda/app/tasklist/default/").header("Accept", "text/html").send();
+        String xsrf = tasklist.cookie("XSRF-TOKEN");
+        Http.Response login = http.call("POST", "/camunda/api/admin/auth/user/default/login/tasklist")
+                .header("Cookie", "JSESSIONID=" + tasklist.cookie("JSESSIONID") + "; XSRF-TOKEN=" + xsrf)
+                .header("X-XSRF-TOKEN", xsrf)
+                .form(Http.form(Map.of("username", "reviewer1", "password", Http.PASSWORD)))
+                .send();
+
+        assertThat(login.status()).isEqualTo(200);
+        for (Http.Response response : List.of(tasklist, login)) {
+            assertThat(response.headers("Set-Cookie")).isNotEmpty().allSatisfy(cookie -> assertThat(cookie)
+                    .containsOnlyOnce("SameSite=").contains("SameSite=Strict").doesNotContainIgnoringCase("Secure"));
+        }
+        assertThat(tasklist.setCookie("XSRF-TOKEN")).isNotNull();
+        assertThat(login.setCookie("JSESSIONID")).as("a fresh session after sign-in").isNotNull();
+    }
+
+    private Http.Response formLogin(Http.Response page, String user) {
+        Matcher token = CSRF.matcher(page.body());
+        assertThat(token.find()).isTrue();
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("username", user);
+        form.put("password", Http.PASSWORD);
+        form.put("_csrf", token.group(1));
+        Http.Response signedIn = http.call("POST", "/login").header("Cookie", "JSESSIONID=" + page.cookie("JSESSIONID"))
+                .header("Accept", "text/html").form(Http.form(form)).send();
+        assertThat(signedIn.status()).isEqualTo(302);
+        return signedIn;
     }
 
     @Test

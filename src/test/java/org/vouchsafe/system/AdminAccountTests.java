@@ -65,7 +65,6 @@ class AdminAccountTests {
         new AdminAccount(identity, authorizations, seeding, username, "second-Secret-passphrase").ensure();
 
         // then
-        // the right password first: Camunda locks the account for a few seconds after a wrong one
         assertThat(identity.checkPassword(username, "second-Secret-passphrase")).isTrue();
         assertThat(identity.checkPassword(username, "first-Secret-passphrase")).isFalse();
         assertThat(identity.createUserQuery().userId(username).memberOfGroup(Roles.LIST_ADMINS).count()).isEqualTo(1);
@@ -78,21 +77,6 @@ class AdminAccountTests {
         assertThatThrownBy(() -> new AdminAccount(identity, authorizations, seeding, username, "changeme").ensure())
                 .hasMessageContaining("vouchsafe.admin.password");
         assertThat(identity.createUserQuery().userId(username).count()).isZero();
-    }
-
-    @Test
-    void shouldUnlockTheAdminThatCamundaLockedAfterFailedLogins() {
-        // given: an admin whose account Camunda locked after a wrong password
-        String username = "ops-" + UUID.randomUUID().toString().substring(0, 8);
-        new AdminAccount(identity, authorizations, seeding, username, "first-Secret-passphrase").ensure();
-        assertThat(identity.checkPassword(username, "wrong-passphrase-1")).isFalse();
-        assertThat(identity.checkPassword(username, "first-Secret-passphrase")).as("locked").isFalse();
-
-        // when: the application starts again with the configured password
-        new AdminAccount(identity, authorizations, seeding, username, "first-Secret-passphrase").ensure();
-
-        // then
-        assertThat(identity.checkPassword(username, "first-Secret-passphrase")).isTrue();
     }
 
     @Test

@@ -9,9 +9,8 @@ import org.vouchsafe.support.Api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Spring Security's authentication events reach the throttle. Failures are recorded directly
- * here: four wrong passwords over HTTP would also make Camunda lock the demo account for
- * half a minute, which other tests would notice.
+ * Spring Security's authentication events reach the throttle: a successful HTTP Basic sign-in
+ * clears the failures counted for its address.
  */
 @VouchsafeTest
 class LoginThrottleWiringTests {
@@ -32,7 +31,7 @@ class LoginThrottleWiringTests {
         // when: reviewer5 signs in successfully over HTTP Basic
         Api.Response response = new Api(rest).get("reviewer5", "/api/catalogue/criteria");
 
-        // then: the count starts afresh, so one more failure does not block
+        // then: this address's count starts afresh, so one more failure does not make it wait
         assertThat(response.status()).isEqualTo(200);
         throttle.failed("reviewer5", "127.0.0.1");
         assertThat(throttle.blockedFor("reviewer5", "127.0.0.1")).isEmpty();

@@ -10,9 +10,11 @@ import java.util.Base64;
 import java.util.List;
 
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
@@ -73,6 +75,8 @@ class EngineHardeningPluginTests {
         assertThat(configuration.getDeserializationAllowedPackages()).isEmpty();
         assertThat(configuration.isEnableXxeProcessing()).isFalse();
         assertThat(configuration.getQueryMaxResultsLimit()).isEqualTo(LIMIT);
+        assertThat(configuration.getLoginDelayBase()).isZero();
+        assertThat(configuration.getLoginMaxAttempts()).isEqualTo(Integer.MAX_VALUE);
     }
 
     @Test
@@ -83,6 +87,37 @@ class EngineHardeningPluginTests {
         configuration.setEnableExpressionsInAdhocQueries(true);
 
         assertThatThrownBy(() -> plugin.postInit(configuration)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void shouldRefuseToStartWhenALaterPluginSwitchesTheEngineAccountLockBackOn() {
+        StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
+        EngineHardeningPlugin plugin = plugin();
+        plugin.preInit(configuration);
+        configuration.setLoginMaxAttempts(10);
+
+        assertThatThrownBy(() -> plugin.postInit(configuration)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void shouldNeverLockAnAccountAfterManyWrongPasswords() {
+        // given: an account, and 50 wrong passwords in quick succession (Camunda locks for good after 10)
+        IdentityService identity = engine.getIdentityService();
+        User user = identity.newUser("guessed");
+        user.setPassword("right-passphrase");
+        identity.saveUser(user);
+        try {
+            for (int i = 0; i < 50; i++) {
+                assertThat(identity.checkPassword("guessed", "guess-" + i)).isFalse();
+            }
+
+            // when / then: the right password is accepted at once, and the failure count is cleared
+            assertThat(identity.checkPassword("guessed", "right-passphrase")).isTrue();
+            assertThat(identity.checkPassword("guessed", "guess-50")).isFalse();
+            assertThat(identity.checkPassword("guessed", "right-passphrase")).as("no delay after a failure").isTrue();
+        } finally {
+            identity.deleteUser("guessed");
+        }
     }
 
     @Test
