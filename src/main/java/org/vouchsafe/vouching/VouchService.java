@@ -206,19 +206,19 @@ public class VouchService {
     private Optional<String> keyOnFile(String requestId, String voucherEmail) {
         Optional<Member> member = members.findByEmailIgnoreCase(voucherEmail);
         if (member.isPresent()) {
-            return filedKey(member.get());
+            return filedAs(member.get()).map(Requester::getPublicKey);
         }
         return requests.findById(requestId).flatMap(r -> r.getRequesters().stream()
                         .filter(q -> VouchStatements.normalise(q.getEmail()).equals(voucherEmail)).findFirst())
                 .map(Requester::getPublicKey).filter(k -> !k.isBlank());
     }
 
-    /** The key a member filed with the request that admitted them, if they came through Vouchsafe. */
-    private Optional<String> filedKey(Member member) {
+    /** The member as filed with the request that admitted them (with their key), if they came through Vouchsafe. */
+    private Optional<Requester> filedAs(Member member) {
         return Optional.ofNullable(member.getRequestId()).flatMap(requests::findById)
                 .flatMap(r -> r.getRequesters().stream()
                         .filter(q -> q.getEmail().equalsIgnoreCase(member.getEmail())).findFirst())
-                .map(Requester::getPublicKey).filter(k -> !k.isBlank());
+                .filter(q -> q.getPublicKey() != null && !q.getPublicKey().isBlank());
     }
 
     /**
@@ -404,10 +404,11 @@ public class VouchService {
     }
 
     private Eligibility memberEligibility(Member member, Signed signed) {
-        Optional<String> filedKey = filedKey(member);
+        // The stored fingerprints first: no key is parsed on this branch that the others do not parse.
         String expected = member.getFingerprint() != null
                 ? CertificateInspector.normaliseFingerprint(member.getFingerprint())
-                : filedKey.map(k -> fingerprintOf(k, null, member.getEmail())).orElse(null);
+                : filedAs(member).map(r -> fingerprintOf(r.getPublicKey(), r.getFingerprint(), member.getEmail()))
+                        .orElse(null);
         if (expected == null) {
             throw new VouchRefusedException(VouchRefusal.NO_KEY_ON_FILE, "voucher.publicKey", "No key of "
                     + member.getEmail() + " is on the roster; ask the list admin to record your fingerprint.");
