@@ -31,5 +31,7 @@ public enum AuditAction {
     /** The list admin chose at pre-screen to send a request with a failed check to review. */
     PRESCREEN_OVERRIDDEN,
     /** A requester's signature over the policy statement was verified and recorded (criterion 6). */
-    POLICY_SIGNED
+    POLICY_SIGNED,
+    /** A signed vouch sent without an account was refused; the voucher is told only that it was not accepted. */
+    VOUCH_REFUSED
 }

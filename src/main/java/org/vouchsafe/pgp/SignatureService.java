@@ -47,6 +47,7 @@ public class SignatureService {
     private final CertificateInspector inspector;
     private final KeyPolicy policy;
     private final OpenPGPApi api;
+    private final String decoy;
 
     public SignatureService(CertificateInspector inspector) {
         this.inspector = inspector;
@@ -54,6 +55,27 @@ public class SignatureService {
         // Bouncy Castle checks structure and maths; this service applies the KeyPolicy itself so that
         // each refusal is named (see KeyPolicy#structuralPolicy).
         this.api = new BcOpenPGPApi(new BcOpenPGPImplementation(), KeyPolicy.structuralPolicy());
+        this.decoy = newDecoy();
+    }
+
+    /**
+     * A certificate made at start-up whose secret key was dropped at once: no signature ever verifies
+     * against it. A caller without a key to check a signature against checks it against this one, so
+     * that "no key on file for this address" takes the same steps (and about the same time) as "a key
+     * on file, but not the signer's", and an anonymous caller cannot tell the two apart.
+     */
+    public String decoyCertificate() {
+        return decoy;
+    }
+
+    private static String newDecoy() {
+        try {
+            return new BcOpenPGPApi().generateKey(4, new Date())
+                    .ed25519x25519Key("Vouchsafe decoy <decoy@vouchsafe.invalid>").build()
+                    .toCertificate().toAsciiArmoredString();
+        } catch (PGPException | IOException e) {
+            throw new IllegalStateException("Cannot make the decoy certificate", e);
+        }
     }
 
     /**
@@ -68,6 +90,23 @@ public class SignatureService {
      */
     public SignatureVerification verify(String armoredPublicKey, String expectedFingerprint, String signedText,
             String armoredSignature, Instant now) {
+        return verify(armoredPublicKey, Optional.of(expectedFingerprint == null ? "" : expectedFingerprint), signedText,
+                armoredSignature, now);
+    }
+
+    /**
+     * Verifies {@code armoredSignature} over {@code signedText} by the holder of {@code armoredPublicKey},
+     * whatever that key's fingerprint: for a key the signer sent along, which only afterwards is
+     * compared with the one on file. The fingerprint of a valid signature is in
+     * {@link SignatureVerification#signerFingerprint()}.
+     */
+    public SignatureVerification verifyBySentKey(String armoredPublicKey, String signedText, String armoredSignature,
+            Instant now) {
+        return verify(armoredPublicKey, Optional.empty(), signedText, armoredSignature, now);
+    }
+
+    private SignatureVerification verify(String armoredPublicKey, Optional<String> expectedFingerprint,
+            String signedText, String armoredSignature, Instant now) {
         if (armoredSignature == null || armoredSignature.isBlank()) {
             return SignatureVerification.failure(SignatureVerification.Code.NOT_A_SIGNATURE,
                     "No signature was given. Sign the statement with: gpg --armor --detach-sign statement.txt");
@@ -84,9 +123,10 @@ public class SignatureService {
         }
         OpenPGPCertificate certificate = parsed.certificate();
         String fingerprint = CertificateInspector.fingerprint(certificate);
-        if (!fingerprint.equals(CertificateInspector.normaliseFingerprint(expectedFingerprint))) {
+        if (expectedFingerprint.isPresent()
+                && !fingerprint.equals(CertificateInspector.normaliseFingerprint(expectedFingerprint.get()))) {
             return SignatureVerification.failure(SignatureVerification.Code.BAD_KEY, "The stored key has fingerprint "
-                    + fingerprint + ", not " + expectedFingerprint + ".");
+                    + fingerprint + ", not " + expectedFingerprint.get() + ".");
         }
         Form form = readForm(armoredSignature);
         if (form.failure() != null) {

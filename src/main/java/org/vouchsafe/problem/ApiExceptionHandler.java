@@ -116,6 +116,10 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             // The engine wraps the transaction manager's exception in its own; the cause decides.
             return busy(e);
         }
+        PayloadTooLargeException tooLarge = cause(e, PayloadTooLargeException.class);
+        if (tooLarge != null) {
+            return tooLarge(tooLarge);
+        }
         String reference = UUID.randomUUID().toString();
         log.error("Unexpected error, reference {}", reference, e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
@@ -126,6 +130,12 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
         Throwable cause = e.getCause();
+        // A chunked body counted past the limit while a reader was inside a value: Jackson wraps the
+        // limit's exception in its own (a field "cannot be read"), but the answer is still 413.
+        PayloadTooLargeException tooLarge = cause(e, PayloadTooLargeException.class);
+        if (tooLarge != null) {
+            return tooLarge(tooLarge);
+        }
         if (e.getCause() instanceof MaxUploadSizeExceededException) {
             return problem(HttpStatus.PAYLOAD_TOO_LARGE, "Payload too large", "The body is too large.", List.of());
         }
@@ -175,6 +185,18 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         body.setTitle(title);
         body.setProperty("errors", errors);
         return ResponseEntity.status(status).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(body);
+    }
+
+    /** The first exception of this type in the cause chain, or null. */
+    private static <T extends Throwable> T cause(Throwable e, Class<T> type) {
+        Throwable t = e;
+        // Bounded: a cause chain may loop.
+        for (int depth = 0; t != null && depth < 20; depth++, t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
     }
 
     private static String path(JsonMappingException e) {

@@ -32,7 +32,19 @@ public enum VouchRefusal {
     /** The request is closed. */
     REQUEST_CLOSED(409),
     /** The vouching deadline has passed. */
-    VOUCHING_CLOSED(409);
+    VOUCHING_CLOSED(409),
+    /**
+     * To a voucher without an account: the signature does not verify against the key sent (or, none
+     * sent, the key on file for the address). Said before anything about the request is looked at.
+     */
+    SIGNATURE_NOT_VERIFIED(400),
+    /**
+     * To a voucher without an account: a signature that verified, but a vouch refused for any other
+     * reason (not named, not eligible, not a requester, closed, ...). One answer for all of them, so
+     * that it tells nothing about who is named or on the request; the reason is in the audit trail and
+     * the applicant's timeline.
+     */
+    NOT_ACCEPTED(403);
 
     private final int status;
 

@@ -32,14 +32,21 @@ import org.vouchsafe.problem.InvalidInputException;
 import org.vouchsafe.problem.NotFoundException;
 
 /**
- * Takes vouches: serves the statement to sign, decides the voucher's branch and eligibility,
- * verifies the signature against the voucher's key, stores the vouch and re-runs criterion 9, so
- * reviewers see the chain grow. Every refusal names its {@link VouchRefusal}.
+ * Takes vouches: serves the statement to sign, verifies the signature, decides the voucher's branch
+ * and eligibility, stores the vouch and re-runs criterion 9, so reviewers see the chain grow. Every
+ * refusal names its {@link VouchRefusal}; what an anonymous voucher is told of it is
+ * {@link PublicVouching}'s business.
+ *
+ * <p>A vouch is judged in three steps, each a method, so that a caller can tell which one refused:
+ * {@link #checkShape} (the body alone), {@link #verifySignature} (the signature over the statement as
+ * sent, by the key sent or the key on file) and the eligibility of {@link #record(String, VouchInput, Signed)}.
  */
 @Service
 public class VouchService {
 
     static final int MAX_EVIDENCE = 10;
+    /** The audit log's limit on a summary (AuditLog refuses longer ones). */
+    private static final int MAX_AUDIT_SUMMARY = 2000;
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
     private final MembershipRequestRepository requests;
@@ -73,17 +80,21 @@ public class VouchService {
         this.clock = clock;
     }
 
-    /** The statement {@code voucherEmail} signs to vouch for {@code requesterEmail} on this request. */
+    /**
+     * The statement {@code voucherEmail} signs to vouch for {@code requesterEmail} on this request.
+     * The addresses are checked before the request is looked up, so that a malformed address gets
+     * the same answer whether the request exists or not.
+     */
     @Transactional(readOnly = true)
     public String statement(String requestId, String voucherEmail, String requesterEmail) {
-        MembershipRequest request = request(requestId);
         requireEmail("voucher", voucherEmail);
         requireEmail("for", requesterEmail);
         String voucher = VouchStatements.normalise(voucherEmail);
-        Requester requester = requester(request, requesterEmail, "for");
-        if (voucher.equals(VouchStatements.normalise(requester.getEmail()))) {
+        if (voucher.equals(VouchStatements.normalise(requesterEmail))) {
             throw selfVouch("voucher");
         }
+        MembershipRequest request = request(requestId);
+        Requester requester = requester(request, requesterEmail, "for");
         return statements.text(request, voucher, requester);
     }
 
@@ -94,7 +105,14 @@ public class VouchService {
      */
     @Transactional
     public Vouch submit(String requestId, VouchInput input) {
-        Vouch vouch = record(requestId, input);
+        checkShape(input);
+        return submit(requestId, input, verifySignature(requestId, input));
+    }
+
+    /** {@link #submit(String, VouchInput)} once the shape and the signature are checked. */
+    @Transactional
+    Vouch submit(String requestId, VouchInput input, Signed signed) {
+        Vouch vouch = record(requestId, input, signed);
         if (vouch.getStatus() == VouchStatus.AWAITING_CONFIRMATION) {
             workflow.veteranVouchAwaitsConfirmation(requestId, vouch.getId());
             return vouch;
@@ -114,7 +132,102 @@ public class VouchService {
      */
     @Transactional
     public Vouch record(String requestId, VouchInput input) {
+        checkShape(input);
+        return record(requestId, input, verifySignature(requestId, input));
+    }
+
+    /**
+     * A signature that verified over the statement as sent, by the key sent or, when none was sent,
+     * the key on file for the voucher's address; eligibility decides next whether that key and that
+     * statement are the right ones.
+     *
+     * @param verification the valid verification, with the signed text and the detached signature
+     * @param fingerprint   the fingerprint of the key that signed
+     * @param sentKey       the health of the key the voucher sent, judged for their address; null when none was sent
+     */
+    record Signed(SignatureVerification verification, String fingerprint, KeyReport sentKey) {
+    }
+
+    /** What the body alone decides: required fields, formats and lengths, and that nobody vouches for themselves. */
+    void checkShape(VouchInput input) {
         validate(input);
+        if (VouchStatements.normalise(input.voucher().email()).equals(VouchStatements.normalise(input.requester()))) {
+            throw selfVouch("requester");
+        }
+    }
+
+    /**
+     * Verifies the signature over the statement as sent (whether it is the served one is checked with
+     * eligibility) by the key sent or, when none was sent, the key on file for the voucher's address:
+     * a member's filed key, or a teammate's key on this request. With a key sent, the outcome depends
+     * on the body alone. Without one, a missing key on file is checked against a decoy certificate
+     * first, so that it costs what a wrong signature by a key on file costs.
+     */
+    @Transactional(readOnly = true)
+    Signed verifySignature(String requestId, VouchInput input) {
+        Instant now = clock.instant();
+        String voucherEmail = VouchStatements.normalise(input.voucher().email());
+        String text = VouchStatements.asServed(input.statement());
+        String sent = input.voucher().publicKey();
+        if (sent == null || sent.isBlank()) {
+            Optional<String> onFile = keyOnFile(requestId, voucherEmail);
+            SignatureVerification verification = signatures.verifyBySentKey(onFile.orElse(signatures.decoyCertificate()),
+                    text, input.signature(), now);
+            if (onFile.isEmpty()) {
+                throw new VouchRefusedException(VouchRefusal.NO_KEY_ON_FILE, "voucher.publicKey", "No key of "
+                        + voucherEmail + " is on file; send your public key in voucher.publicKey (gpg --armor --export "
+                        + "<your fingerprint>).");
+            }
+            return signed(verification, null);
+        }
+        // Inspected for every voucher, named or not: no branch of eligibility skips this work later.
+        KeyReport report = inspector.inspect(sent, voucherEmail, now);
+        if (report.fingerprint().isEmpty()) {
+            throw new VouchRefusedException(VouchRefusal.BAD_KEY, "voucher.publicKey", report.problems().stream()
+                    .map(KeyProblem::message).findFirst().orElse("The key cannot be read."));
+        }
+        return signed(signatures.verifyBySentKey(sent, text, input.signature(), now), report);
+    }
+
+    private static Signed signed(SignatureVerification verification, KeyReport sentKey) {
+        if (!verification.valid()) {
+            throw switch (verification.code()) {
+                case WRONG_KEY -> new VouchRefusedException(VouchRefusal.WRONG_KEY, "signature", verification.message());
+                case TEXT_ALTERED -> new VouchRefusedException(VouchRefusal.STATEMENT_ALTERED, "signature",
+                        verification.message());
+                case BAD_KEY -> new VouchRefusedException(VouchRefusal.BAD_KEY, "voucher.publicKey", verification.message());
+                default -> new VouchRefusedException(VouchRefusal.BAD_SIGNATURE, "signature", verification.message());
+            };
+        }
+        return new Signed(verification, verification.signerFingerprint().orElseThrow(), sentKey);
+    }
+
+    /** The key a voucher who sends none is checked against: the roster decides first, as eligibility does. */
+    private Optional<String> keyOnFile(String requestId, String voucherEmail) {
+        Optional<Member> member = members.findByEmailIgnoreCase(voucherEmail);
+        if (member.isPresent()) {
+            return filedAs(member.get()).map(Requester::getPublicKey);
+        }
+        return requests.findById(requestId).flatMap(r -> r.getRequesters().stream()
+                        .filter(q -> VouchStatements.normalise(q.getEmail()).equals(voucherEmail)).findFirst())
+                .map(Requester::getPublicKey).filter(k -> !k.isBlank());
+    }
+
+    /** The member as filed with the request that admitted them (with their key), if they came through Vouchsafe. */
+    private Optional<Requester> filedAs(Member member) {
+        return Optional.ofNullable(member.getRequestId()).flatMap(requests::findById)
+                .flatMap(r -> r.getRequesters().stream()
+                        .filter(q -> q.getEmail().equalsIgnoreCase(member.getEmail())).findFirst())
+                .filter(q -> q.getPublicKey() != null && !q.getPublicKey().isBlank());
+    }
+
+    /**
+     * Eligibility and storage once the signature verified: the request is open, the person vouched
+     * for is on it, the voucher may vouch, the key that signed is theirs and the statement is the one
+     * served.
+     */
+    @Transactional
+    Vouch record(String requestId, VouchInput input, Signed signed) {
         MembershipRequest request = request(requestId);
         if (request.getStatus().isClosed()) {
             throw new VouchRefusedException(VouchRefusal.REQUEST_CLOSED, "", "The request is " + request.getStatus()
@@ -126,9 +239,6 @@ public class VouchService {
         }
         String voucherEmail = VouchStatements.normalise(input.voucher().email());
         String requesterEmail = VouchStatements.normalise(input.requester());
-        if (voucherEmail.equals(requesterEmail)) {
-            throw selfVouch("requester");
-        }
         Requester requester = requester(request, requesterEmail, "requester");
         if (vouches.existsByRequestIdAndVoucherEmailAndRequesterEmail(requestId, voucherEmail, requesterEmail)) {
             throw new VouchRefusedException(VouchRefusal.DUPLICATE_VOUCH, "requester", voucherEmail + " has already "
@@ -137,7 +247,7 @@ public class VouchService {
         List<Vouch> existing = vouches.findByRequestIdOrderByRecordedAt(requestId);
         Instant now = clock.instant();
         Eligibility eligibility = eligibility(request, input.voucher(), voucherEmail, existing, LocalDate.ofInstant(now,
-                clock.getZone()));
+                clock.getZone()), signed);
 
         String served = statements.text(request, voucherEmail, requester);
         if (!VouchStatements.same(served, input.statement())) {
@@ -145,17 +255,8 @@ public class VouchService {
                     + "the one served for this voucher and requester; fetch GET /api/requests/" + requestId
                     + "/vouches/statement?voucher=" + voucherEmail + "&for=" + requesterEmail + " and sign it unchanged.");
         }
-        SignatureVerification verification = signatures.verify(eligibility.publicKey(), eligibility.fingerprint(), served,
-                input.signature(), now);
-        if (!verification.valid()) {
-            throw switch (verification.code()) {
-                case WRONG_KEY -> new VouchRefusedException(VouchRefusal.WRONG_KEY, "signature", verification.message());
-                case TEXT_ALTERED -> new VouchRefusedException(VouchRefusal.STATEMENT_ALTERED, "signature",
-                        verification.message());
-                case BAD_KEY -> new VouchRefusedException(VouchRefusal.BAD_KEY, "voucher.publicKey", verification.message());
-                default -> new VouchRefusedException(VouchRefusal.BAD_SIGNATURE, "signature", verification.message());
-            };
-        }
+        // The signature verified over the sent statement; being the served one, that is what was signed.
+        SignatureVerification verification = signed.verification();
 
         Vouch vouch = new Vouch(requestId, input.voucher().name().trim(), voucherEmail,
                 blankToNull(input.voucher().affiliation()), eligibility.branch(), requesterEmail,
@@ -180,6 +281,28 @@ public class VouchService {
                 details, true);
         criteria.run(requestId, 9);
         return vouch;
+    }
+
+    /**
+     * Records why a vouch sent without an account was refused after its signature verified. The
+     * voucher is told only that it was not accepted (see {@link PublicVouching}); the reason goes to
+     * the audit trail, which list admins read, and to the applicant's timeline, so that the people who
+     * asked for the vouch learn what to fix. The event names the key that signed.
+     */
+    @Transactional
+    void recordRefusal(String requestId, VouchInput input, Signed signed, VouchRefusedException refusal) {
+        String voucherEmail = VouchStatements.normalise(input.voucher().email());
+        String requesterEmail = VouchStatements.normalise(input.requester());
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("voucher", voucherEmail);
+        details.put("requester", requesterEmail);
+        details.put("reason", refusal.reason().name());
+        details.put("field", refusal.field());
+        details.put("fingerprint", signed.fingerprint());
+        String summary = "Refused a vouch by " + voucherEmail + " for " + requesterEmail + ": " + refusal.sentence();
+        audit.record(actor(voucherEmail), AuditAction.VOUCH_REFUSED, requestId,
+                summary.length() <= MAX_AUDIT_SUMMARY ? summary : summary.substring(0, MAX_AUDIT_SUMMARY - 1) + "…",
+                details, true);
     }
 
     /** A list admin's verdict on a veteran's evidence; a confirmed vouch counts from now on. */
@@ -254,15 +377,15 @@ public class VouchService {
         return chain(requestId).allVouched();
     }
 
-    /** The voucher's branch, the key to verify with, and the status and depth the vouch gets. */
-    private record Eligibility(VoucherBranch branch, String publicKey, String fingerprint, VouchStatus status, int depth) {
+    /** The voucher's branch, the fingerprint of their key, and the status and depth the vouch gets. */
+    private record Eligibility(VoucherBranch branch, String fingerprint, VouchStatus status, int depth) {
     }
 
     private Eligibility eligibility(MembershipRequest request, VouchInput.Voucher voucher, String voucherEmail,
-                                    List<Vouch> existing, LocalDate today) {
+                                    List<Vouch> existing, LocalDate today, Signed signed) {
         Optional<Member> member = members.findByEmailIgnoreCase(voucherEmail);
         if (member.isPresent()) {
-            return memberEligibility(member.get(), voucher);
+            return memberEligibility(member.get(), signed);
         }
         Optional<Requester> teammate = request.getRequesters().stream()
                 .filter(r -> VouchStatements.normalise(r.getEmail()).equals(voucherEmail)).findFirst();
@@ -272,43 +395,37 @@ public class VouchService {
                     VouchRefusal.UNVOUCHED_TEAMMATE, "voucher.email", voucherEmail + " is a requester who is not yet "
                     + "vouched for; a teammate may vouch only once a member or a confirmed veteran has vouched for "
                     + "them (directly or through a vouched teammate)."));
-            String key = teammate.get().getPublicKey();
-            String fingerprint = fingerprintOf(key, teammate.get().getFingerprint(), voucherEmail);
-            requireSameKey(voucher.publicKey(), fingerprint, "the key filed with the request");
-            return new Eligibility(VoucherBranch.TEAMMATE, key, fingerprint, VouchStatus.COUNTING, depth + 1);
+            String fingerprint = fingerprintOf(teammate.get().getPublicKey(), teammate.get().getFingerprint(),
+                    voucherEmail);
+            requireSigner(signed, fingerprint, "the key filed with the request");
+            return new Eligibility(VoucherBranch.TEAMMATE, fingerprint, VouchStatus.COUNTING, depth + 1);
         }
-        return veteranEligibility(request, voucher, voucherEmail, existing, today);
+        return veteranEligibility(request, voucher, voucherEmail, existing, today, signed);
     }
 
-    private Eligibility memberEligibility(Member member, VouchInput.Voucher voucher) {
-        Optional<String> filedKey = Optional.ofNullable(member.getRequestId()).flatMap(requests::findById)
-                .flatMap(r -> r.getRequesters().stream()
-                        .filter(q -> q.getEmail().equalsIgnoreCase(member.getEmail())).findFirst())
-                .map(Requester::getPublicKey);
+    private Eligibility memberEligibility(Member member, Signed signed) {
+        // The stored fingerprints first: no key is parsed on this branch that the others do not parse.
         String expected = member.getFingerprint() != null
                 ? CertificateInspector.normaliseFingerprint(member.getFingerprint())
-                : filedKey.map(k -> fingerprintOf(k, null, member.getEmail())).orElse(null);
+                : filedAs(member).map(r -> fingerprintOf(r.getPublicKey(), r.getFingerprint(), member.getEmail()))
+                        .orElse(null);
         if (expected == null) {
             throw new VouchRefusedException(VouchRefusal.NO_KEY_ON_FILE, "voucher.publicKey", "No key of "
                     + member.getEmail() + " is on the roster; ask the list admin to record your fingerprint.");
         }
-        String key = voucher.publicKey() != null && !voucher.publicKey().isBlank() ? voucher.publicKey()
-                : filedKey.orElseThrow(() -> new VouchRefusedException(VouchRefusal.NO_KEY_ON_FILE, "voucher.publicKey",
-                        "Your key is on the roster by fingerprint only; send it in voucher.publicKey (gpg --armor "
-                                + "--export " + expected + ")."));
-        requireSameKey(key, expected, "your key on the roster");
-        return new Eligibility(VoucherBranch.MEMBER, key, expected, VouchStatus.COUNTING, 1);
+        requireSigner(signed, expected, "your key on the roster");
+        return new Eligibility(VoucherBranch.MEMBER, expected, VouchStatus.COUNTING, 1);
     }
 
     private Eligibility veteranEligibility(MembershipRequest request, VouchInput.Voucher voucher, String voucherEmail,
-                                           List<Vouch> existing, LocalDate today) {
+                                           List<Vouch> existing, LocalDate today, Signed signed) {
         boolean named = request.getVouchers().stream().anyMatch(v -> v.getEmail().equalsIgnoreCase(voucherEmail));
         if (!named) {
             throw new VouchRefusedException(VouchRefusal.NOT_NAMED, "voucher.email", voucherEmail + " is neither on the "
                     + "roster nor named as a voucher of this request; the list admin can add you as a voucher.");
         }
         List<FieldProblem> missing = new ArrayList<>();
-        if (voucher.publicKey() == null || voucher.publicKey().isBlank()) {
+        if (signed.sentKey() == null) {
             missing.add(new FieldProblem("voucher.publicKey", "is required for a voucher who is not a list member."));
         }
         if (voucher.firstActivity() == null) {
@@ -337,7 +454,8 @@ public class VouchService {
                     + "but " + String.join(" and ", affiliated) + ". Ask a list member or an unaffiliated long-time "
                     + "oss-security participant to vouch.");
         }
-        KeyReport report = inspector.inspect(voucher.publicKey(), voucherEmail, clock.instant());
+        // Inspected for their address when the signature was verified, before anyone's eligibility was looked at.
+        KeyReport report = signed.sentKey();
         List<KeyProblem> blocking = report.problems().stream()
                 .filter(p -> p.code() != KeyProblem.Code.NO_ENCRYPTION_SUBKEY).toList();
         if (report.fingerprint().isEmpty() || !blocking.isEmpty()) {
@@ -352,7 +470,7 @@ public class VouchService {
         }
         // The admin judged this voucher's evidence already on this request: the same evidence need not be judged twice.
         boolean confirmedBefore = earlier.stream().anyMatch(v -> v.getStatus() == VouchStatus.COUNTING);
-        return new Eligibility(VoucherBranch.VETERAN, voucher.publicKey(), fingerprint,
+        return new Eligibility(VoucherBranch.VETERAN, fingerprint,
                 confirmedBefore ? VouchStatus.COUNTING : VouchStatus.AWAITING_CONFIRMATION, 1);
     }
 
@@ -365,16 +483,12 @@ public class VouchService {
                         + "on file for " + email + " cannot be read; ask the list admin."));
     }
 
-    /** A key sent by a member or teammate must be the one on file: the file authenticates them. */
-    private void requireSameKey(String sentKey, String expectedFingerprint, String onFile) {
-        if (sentKey == null || sentKey.isBlank()) {
-            return;
-        }
-        Optional<String> sent = inspector.inspect(sentKey, null, clock.instant()).fingerprint();
-        if (sent.isEmpty() || !sent.get().equals(expectedFingerprint)) {
-            throw new VouchRefusedException(VouchRefusal.WRONG_KEY, "voucher.publicKey", "The key sent ("
-                    + sent.orElse("unreadable") + ") is not " + onFile + " (" + expectedFingerprint + "); sign with "
-                    + "that key, or leave publicKey out.");
+    /** A member or teammate must have signed with the key on file: the file, not the sender, says who they are. */
+    private static void requireSigner(Signed signed, String expectedFingerprint, String onFile) {
+        if (!signed.fingerprint().equals(expectedFingerprint)) {
+            throw new VouchRefusedException(VouchRefusal.WRONG_KEY, "voucher.publicKey", "The key that signed ("
+                    + signed.fingerprint() + ") is not " + onFile + " (" + expectedFingerprint + "); sign with that "
+                    + "key, or leave publicKey out.");
         }
     }
 

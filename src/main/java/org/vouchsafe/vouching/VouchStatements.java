@@ -44,6 +44,15 @@ class VouchStatements {
         return sent != null && canonical(served).equals(canonical(sent));
     }
 
+    /**
+     * The text a signature over a sent statement is checked against: the sent text up to line
+     * endings and trailing blank lines, with the served statement's one final newline. When the sent
+     * statement is {@link #same} as the served one, this is exactly the served text.
+     */
+    static String asServed(String sent) {
+        return canonical(sent == null ? "" : sent) + "\n";
+    }
+
     private static String canonical(String text) {
         String lf = text.replace("\r\n", "\n").replace('\r', '\n');
         int end = lf.length();

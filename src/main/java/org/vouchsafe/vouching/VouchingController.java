@@ -24,19 +24,23 @@ import org.vouchsafe.system.RateLimiter;
 
 /**
  * Vouches over HTTP. Vouchers need no account: they fetch the statement and send the signed
- * vouch anonymously (rate-limited per address), the signature authenticates them. Reading the
- * chain is for reviewers, list admins and the applicant; adding or replacing a voucher for list admins.
+ * vouch anonymously (rate-limited per address), the signature authenticates them, and
+ * {@link PublicVouching} decides how little a refusal tells them. Reading the chain is for
+ * reviewers, list admins and the applicant; adding or replacing a voucher for list admins.
  */
 @RestController
 class VouchingController {
 
     private final VouchService vouches;
+    private final PublicVouching anonymous;
     private final VoucherAdminService admin;
     private final RequestAccess access;
     private final RateLimiter rateLimiter;
 
-    VouchingController(VouchService vouches, VoucherAdminService admin, RequestAccess access, RateLimiter rateLimiter) {
+    VouchingController(VouchService vouches, PublicVouching anonymous, VoucherAdminService admin, RequestAccess access,
+                       RateLimiter rateLimiter) {
         this.vouches = vouches;
+        this.anonymous = anonymous;
         this.admin = admin;
         this.access = access;
         this.rateLimiter = rateLimiter;
@@ -46,14 +50,14 @@ class VouchingController {
     String statement(@PathVariable String id, @RequestParam String voucher, @RequestParam("for") String requester,
                      HttpServletRequest http) {
         rateLimiter.acquire("vouch-statement", http.getRemoteAddr());
-        return vouches.statement(id, voucher, requester);
+        return anonymous.statement(id, voucher, requester);
     }
 
     @PostMapping(path = "/api/requests/{id}/vouches", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<VouchesView.VouchView> vouch(@PathVariable String id, @RequestBody VouchInput body,
                                                 HttpServletRequest http) {
         rateLimiter.acquire("vouch", http.getRemoteAddr());
-        Vouch vouch = vouches.submit(id, body);
+        Vouch vouch = anonymous.submit(id, body);
         return ResponseEntity.created(URI.create("/api/requests/" + id + "/vouches")).body(VouchesView.of(vouch));
     }
 

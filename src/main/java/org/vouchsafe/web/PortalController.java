@@ -37,6 +37,8 @@ import org.vouchsafe.intake.MembershipRequest;
 import org.vouchsafe.intake.RequestAccess;
 import org.vouchsafe.intake.RequestReader;
 import org.vouchsafe.intake.RequestView;
+import org.vouchsafe.pgp.CertificateInspector;
+import org.vouchsafe.pgp.KeyProblem;
 import org.vouchsafe.problem.ConflictException;
 import org.vouchsafe.problem.InvalidInputException;
 import org.vouchsafe.review.ReviewService;
@@ -72,12 +74,23 @@ class PortalController {
     private final Catalogue catalogue;
     private final Clock clock;
 
+    /** Said where a pasted or uploaded secret key was, instead of showing it again. */
+    static final String SECRET_KEY_DISCARDED = "This was SECRET key material: it was discarded, not stored, and is not "
+            + "shown again. Never send your secret key to anyone. Paste or upload only the public key: gpg --armor "
+            + "--export <your fingerprint> (not --export-secret-keys). If this key protects anything, consider it "
+            + "exposed and replace it.";
+    /** Said where an uploaded key file was not text, instead of showing its bytes as text. */
+    static final String NOT_ARMORED_UPLOAD = "The uploaded file is not an ASCII-armored key (it is binary), so it is "
+            + "not shown here. Export the public key as text with: gpg --armor --export <your fingerprint>";
+
     private final EvidencePages.KeyTasks keyTasks;
+    private final CertificateInspector keys;
 
     PortalController(FilingService filing, FilingValidator validator, CriteriaService criteria, RequestReader reader,
                      RequestAccess access, ReviewService review, AuditLog audit, Catalogue catalogue, Clock clock,
-                     EvidencePages.KeyTasks keyTasks) {
+                     EvidencePages.KeyTasks keyTasks, CertificateInspector keys) {
         this.keyTasks = keyTasks;
+        this.keys = keys;
         this.filing = filing;
         this.validator = validator;
         this.criteria = criteria;
@@ -120,6 +133,7 @@ class PortalController {
         // Every form field is text or a checkbox, so binding fails only on forged input; say so at the top.
         binding.getAllErrors().forEach(e -> errors.add("", "A field could not be read: " + e.getObjectName() + "."));
         readUploads(form, errors, model);
+        dropSecretKeys(form, errors);
         form.normalise(catalogue);
         switch (action) {
             case "addRequester" -> form.getRequesters().add(new FilingForm.RequesterForm());
@@ -221,12 +235,22 @@ class PortalController {
         return null;
     }
 
-    /** Uploaded key files become the pasted key text, and an uploaded CSV becomes rows, so a re-render keeps them. */
+    /**
+     * Uploaded key files become the pasted key text, and an uploaded CSV becomes rows, so a re-render
+     * keeps them. A binary key file is not turned into text: its bytes (perhaps a secret key exported
+     * without --armor) would otherwise come back in the page.
+     */
     private void readUploads(FilingForm form, FormErrors errors, Model model) {
         for (int i = 0; i < form.getRequesters().size(); i++) {
             FilingForm.RequesterForm r = form.getRequesters().get(i);
             if (r != null && r.getKeyFile() != null && !r.getKeyFile().isEmpty()) {
-                r.setPublicKey(text(r.getKeyFile()));
+                String key = text(r.getKeyFile());
+                if (binary(key)) {
+                    r.setPublicKey(null);
+                    errors.add("requesters[" + i + "].publicKey", NOT_ARMORED_UPLOAD);
+                } else {
+                    r.setPublicKey(key);
+                }
             }
         }
         MultipartFile csv = form.getTrackRecordFile();
@@ -248,6 +272,27 @@ class PortalController {
             form.getEvidence().setTrackRecord(rows);
             model.addAttribute("imported", result.rows().size());
         }
+    }
+
+    /**
+     * A secret key pasted or uploaded where the public key belongs is dropped before anything else
+     * happens, so that no re-render of the form (after a refusal, an added row, a check) puts it back
+     * into the page, the browser's history or a proxy's cache. The field says why it is empty.
+     */
+    private void dropSecretKeys(FilingForm form, FormErrors errors) {
+        for (int i = 0; i < form.getRequesters().size(); i++) {
+            FilingForm.RequesterForm r = form.getRequesters().get(i);
+            if (r != null && r.getPublicKey() != null && !r.getPublicKey().isBlank()
+                    && keys.inspect(r.getPublicKey(), null, clock.instant()).has(KeyProblem.Code.SECRET_KEY)) {
+                r.setPublicKey(null);
+                errors.add("requesters[" + i + "].publicKey", SECRET_KEY_DISCARDED);
+            }
+        }
+    }
+
+    /** Text a person exported with --armor has no control characters other than line breaks and tabs. */
+    private static boolean binary(String text) {
+        return text.chars().anyMatch(c -> c == 0xFFFD || (c < 0x20 && c != '\n' && c != '\r' && c != '\t'));
     }
 
     private boolean filedBy(String requestId, Authentication user) {

@@ -7,6 +7,7 @@ import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -70,6 +71,26 @@ class BadInputTests {
         assertThat(response.status()).isEqualTo(413);
         assertThat(response.header("Content-Type")).startsWith("application/problem+json");
         assertNoInternals(response);
+    }
+
+    @Test
+    void shouldRefuseAnOversizedChunkedBodyWith413WhereverTheLimitFalls() {
+        // The limit falls inside a string value, where Jackson wraps the limit's exception in its own.
+        byte[] huge = ("{\"list\":\"" + "x".repeat(MIB + 100) + "\"}").getBytes(StandardCharsets.US_ASCII);
+
+        Http.Response signedIn = http.call("POST", "/api/requests").as("applicant")
+                .body("application/json", HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(huge)))
+                .send();
+        Http.Response anonymous = http.call("POST", "/api/self-assessment")
+                .body("application/json", HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(huge)))
+                .send();
+
+        for (Http.Response response : List.of(signedIn, anonymous)) {
+            assertThat(response.status()).as(response.toString()).isEqualTo(413);
+            assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+            assertThat(response.json().path("title").asText()).isEqualTo("Payload too large");
+            assertNoInternals(response);
+        }
     }
 
     @Test

@@ -103,6 +103,34 @@ class VouchingHttpTests {
         assertThat(response.body()).doesNotContain("Exception", "at org.");
     }
 
+    /**
+     * A vouch whose signature verified but which is refused: the voucher without an account gets the
+     * one answer that tells nothing of the request, and the applicant sees the reason in their view
+     * of the audit trail (list admins see it too).
+     */
+    private void assertNotAcceptedAndApplicantSees(String id, Api.Response response, VouchRefusal reason,
+                                                   String... inSummary) {
+        assertRefused(response, 403, VouchRefusal.NOT_ACCEPTED);
+        assertThat(response.json().path("detail").asText()).doesNotContain("named", "not a requester", "affiliated");
+        JsonNode seenByApplicant = api().get("applicant", "/api/audit?request=" + id).json();
+        assertThat(seenByApplicant).as(seenByApplicant.toString()).anySatisfy(event -> {
+            assertThat(event.path("action").asText()).isEqualTo(AuditAction.VOUCH_REFUSED.name());
+            assertThat(event.path("details").path("reason").asText()).isEqualTo(reason.name());
+            assertThat(event.path("summary").asText()).contains(inSummary);
+        });
+    }
+
+    private static VouchInput signedWith(VouchInput vouch, String signature) {
+        return new VouchInput(vouch.voucher(), vouch.requester(), vouch.strength(), vouch.statement(), signature,
+                vouch.comment());
+    }
+
+    private static VouchInput from(VouchInput vouch, String email, String publicKey) {
+        VouchInput.Voucher v = vouch.voucher();
+        return new VouchInput(new VouchInput.Voucher(v.name(), email, v.affiliation(), publicKey, v.firstActivity(),
+                v.evidence()), vouch.requester(), vouch.strength(), vouch.statement(), vouch.signature(), vouch.comment());
+    }
+
     @Test
     void shouldTakeASignedVouchWithoutAnAccountAndShowTheChain() {
         Scene s = scene();
@@ -144,21 +172,13 @@ class VouchingHttpTests {
     }
 
     @Test
-    void shouldRefuseAVouchForSomeoneNotOnTheRequest() {
-        Scene s = scene();
-        Person stranger = person("Sam Stranger", "sam", "example.net");
-        String text = statement(s.id(), s.member().email(), s.ann().email());
-
-        assertRefused(post(s.id(), memberVouch(s.member(), stranger.email(), text)), 400, VouchRefusal.NOT_A_REQUESTER);
-    }
-
-    @Test
     void shouldRefuseASecondVouchBySameVoucherForSamePerson() {
         Scene s = scene();
         String text = statement(s.id(), s.member().email(), s.ann().email());
         assertThat(post(s.id(), memberVouch(s.member(), s.ann().email(), text)).status()).isEqualTo(201);
 
-        assertRefused(post(s.id(), memberVouch(s.member(), s.ann().email(), text)), 409, VouchRefusal.DUPLICATE_VOUCH);
+        assertNotAcceptedAndApplicantSees(s.id(), post(s.id(), memberVouch(s.member(), s.ann().email(), text)),
+                VouchRefusal.DUPLICATE_VOUCH, s.member().email() + " has already vouched for " + s.ann().email());
     }
 
     @Test
@@ -166,10 +186,14 @@ class VouchingHttpTests {
         Scene s = scene();
         String text = statement(s.id(), s.member().email(), s.ann().email());
         VouchInput honest = memberVouch(s.member(), s.ann().email(), text);
-        VouchInput forged = new VouchInput(honest.voucher(), honest.requester(), honest.strength(), text,
-                s.bob().sign(text), honest.comment());
+        VouchInput forged = signedWith(honest, s.bob().sign(text));
 
-        assertRefused(post(s.id(), forged), 400, VouchRefusal.WRONG_KEY);
+        Api.Response refused = post(s.id(), forged);
+
+        assertRefused(refused, 400, VouchRefusal.SIGNATURE_NOT_VERIFIED);
+        // the key was sent, so the answer may say what is wrong with the signature: it depends on the body alone
+        assertThat(refused.json().path("detail").asText()).contains("does not verify against the key you sent",
+                "The signature was made by", "not by your key " + s.member().fingerprint());
     }
 
     @Test
@@ -181,8 +205,87 @@ class VouchingHttpTests {
         VouchInput signedOtherText = new VouchInput(signedAltered.voucher(), s.ann().email(), "KNOWS_WORK", text,
                 s.member().sign(altered), null);
 
-        assertRefused(post(s.id(), signedAltered), 400, VouchRefusal.STATEMENT_ALTERED);
-        assertRefused(post(s.id(), signedOtherText), 400, VouchRefusal.STATEMENT_ALTERED);
+        // a good signature over another text than the served one: refused like any other ineligible vouch
+        assertNotAcceptedAndApplicantSees(s.id(), post(s.id(), signedAltered), VouchRefusal.STATEMENT_ALTERED,
+                "The statement differs from the one served");
+        // a signature over another text than the one sent does not verify at all
+        assertRefused(post(s.id(), signedOtherText), 400, VouchRefusal.SIGNATURE_NOT_VERIFIED);
+    }
+
+    @Test
+    void shouldAnswerASignatureThatDoesNotVerifyAlikeForANamedVoucherAndAnUnknownAddress() {
+        // the scene's member is named to vouch for Ann, on the roster by fingerprint only
+        Scene s = scene();
+        Person stranger = person("Sam Stranger", "sam", "example.net");
+        String text = statement(s.id(), s.member().email(), s.ann().email());
+        String junk = "-----BEGIN PGP SIGNATURE-----\n\nbm90IGEgc2lnbmF0dXJl\n-----END PGP SIGNATURE-----\n";
+        VouchInput named = signedWith(veteranVouch(s.member(), "Independent", s.ann().email(), text), junk);
+
+        // with a key sent (the same one), and without any key
+        Api.Response namedWithKey = post(s.id(), from(named, s.member().email(), stranger.publicKey()));
+        Api.Response unknownWithKey = post(s.id(), from(named, stranger.email(), stranger.publicKey()));
+        Api.Response namedWithoutKey = post(s.id(), from(named, s.member().email(), null));
+        Api.Response unknownWithoutKey = post(s.id(), from(named, stranger.email(), null));
+
+        assertRefused(namedWithKey, 400, VouchRefusal.SIGNATURE_NOT_VERIFIED);
+        assertThat(unknownWithKey.status()).isEqualTo(namedWithKey.status());
+        assertThat(unknownWithKey.json()).isEqualTo(namedWithKey.json());
+        assertRefused(namedWithoutKey, 400, VouchRefusal.SIGNATURE_NOT_VERIFIED);
+        assertThat(unknownWithoutKey.status()).isEqualTo(namedWithoutKey.status());
+        assertThat(unknownWithoutKey.json()).isEqualTo(namedWithoutKey.json());
+        // nothing was recorded: a signature that does not verify authenticates nobody
+        assertThat(audit.eventsOf(s.id())).extracting(AuditEvent::action).doesNotContain(AuditAction.VOUCH_REFUSED);
+    }
+
+    @Test
+    void shouldGiveOneAnswerToEveryRefusalAfterAGoodSignatureAndTellTheApplicantWhy() {
+        Scene s = scene();
+        Person stranger = person("Sam Stranger", "sam", "example.net");
+        // the statement is served for any address: refusing it to unnamed vouchers would tell who is named
+        String text = statement(s.id(), stranger.email(), s.ann().email());
+        String unknownRequest = java.util.UUID.randomUUID().toString();
+
+        // signed by the stranger's own key every time: not named, not a requester, no such request
+        Api.Response notNamed = post(s.id(), veteranVouch(stranger, "Independent", s.ann().email(), text));
+        Api.Response notARequester = post(s.id(), veteranVouch(stranger, "Independent", "nobody@example.com", text));
+        Api.Response noSuchRequest = post(unknownRequest, veteranVouch(stranger, "Independent", s.ann().email(), text));
+
+        assertNotAcceptedAndApplicantSees(s.id(), notNamed, VouchRefusal.NOT_NAMED,
+                stranger.email() + " is neither on the roster nor named as a voucher");
+        assertNotAcceptedAndApplicantSees(s.id(), notARequester, VouchRefusal.NOT_A_REQUESTER,
+                "nobody@example.com is not a requester");
+        assertThat(notARequester.json()).isEqualTo(notNamed.json());
+        assertRefused(noSuchRequest, 403, VouchRefusal.NOT_ACCEPTED);
+        for (String field : List.of("type", "title", "status", "detail", "reason", "errors")) {
+            assertThat(noSuchRequest.json().path(field)).as(field).isEqualTo(notNamed.json().path(field));
+        }
+    }
+
+    @Test
+    void shouldAnswerAStatementForSomeoneNotOnTheRequestLikeOneForAnUnknownRequest() {
+        Scene s = scene();
+        Person stranger = person("Sam Stranger", "sam", "example.net");
+        String unknownRequest = java.util.UUID.randomUUID().toString();
+
+        Api.Response wrongFor = api().get(ANONYMOUS, "/api/requests/" + s.id() + "/vouches/statement?voucher="
+                + s.member().email() + "&for=" + stranger.email());
+        Api.Response selfFor = api().get(ANONYMOUS, "/api/requests/" + s.id() + "/vouches/statement?voucher="
+                + stranger.email() + "&for=" + stranger.email());
+        Api.Response noSuchRequest = api().get(ANONYMOUS, "/api/requests/" + unknownRequest
+                + "/vouches/statement?voucher=" + s.member().email() + "&for=" + s.ann().email());
+
+        assertThat(wrongFor.status()).as(wrongFor.toString()).isEqualTo(404);
+        assertThat(wrongFor.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(noSuchRequest.status()).isEqualTo(404);
+        for (String field : List.of("type", "title", "status", "detail", "errors")) {
+            assertThat(wrongFor.json().path(field)).as(field).isEqualTo(noSuchRequest.json().path(field));
+        }
+        assertThat(wrongFor.body()).doesNotContain(stranger.email(), "requester");
+        // a self-vouch is a mistake the addresses alone show, whoever is on the request
+        assertThat(selfFor.status()).isEqualTo(400);
+        // the statement itself is served to the named voucher, and to anyone else who gives a requester
+        assertThat(statement(s.id(), s.member().email(), s.ann().email())).contains("Vouches for: Ann Example");
+        assertThat(statement(s.id(), stranger.email(), s.ann().email())).contains("Voucher: " + stranger.email());
     }
 
     @Test
@@ -195,8 +298,8 @@ class VouchingHttpTests {
 
         Api.Response refused = post(id, veteranVouch(colleague, "Independent", ann.email(), text));
 
-        assertRefused(refused, 403, VouchRefusal.AFFILIATED);
-        assertThat(refused.json().path("detail").asText()).contains("example.org");
+        assertNotAcceptedAndApplicantSees(id, refused, VouchRefusal.AFFILIATED, "must not be affiliated", "example.org");
+        assertThat(refused.body()).doesNotContain("example.org");
     }
 
     @Test
@@ -204,7 +307,8 @@ class VouchingHttpTests {
         Scene s = scene();
         String text = statement(s.id(), s.ann().email(), s.bob().email());
 
-        assertRefused(post(s.id(), teammateVouch(s.ann(), s.bob().email(), text)), 403, VouchRefusal.UNVOUCHED_TEAMMATE);
+        assertNotAcceptedAndApplicantSees(s.id(), post(s.id(), teammateVouch(s.ann(), s.bob().email(), text)),
+                VouchRefusal.UNVOUCHED_TEAMMATE, s.ann().email() + " is a requester who is not yet vouched for");
     }
 
     @Test
