@@ -31,5 +31,12 @@ public enum AuditAction {
     /** The list admin chose at pre-screen to send a request with a failed check to review. */
     PRESCREEN_OVERRIDDEN,
     /** A requester's signature over the policy statement was verified and recorded (criterion 6). */
-    POLICY_SIGNED
+    POLICY_SIGNED,
+    /**
+     * A signed-in user changed the process engine's state through Camunda's REST API or webapps
+     * (variables, jobs, process instances, deployments, tasks, ...), outside the application's own paths.
+     */
+    ENGINE_CHANGE,
+    /** A signed-in user changed Camunda users, groups, memberships, tenants or authorizations. */
+    IDENTITY_CHANGED
 }
