@@ -32,15 +32,16 @@ import org.vouchsafe.audit.AuditLog;
  * writes something: the changes made through {@code /engine-rest} and the webapps (Cockpit,
  * Tasklist, Admin), which bypass the application's own, audited, paths.
  *
- * <p><b>Who.</b> The REST API ({@code EngineRestAuthentication}) and the webapps tell the engine
+ * <p><b>Who.</b> The REST API ({@code EngineRestAuthenticationFilter}) and the webapps tell the engine
  * who calls ({@code IdentityService.setAuthentication}). The application's own services call
  * the engine without an authenticated user; what they change is audited by the domain code in
  * its own words (a vote, a decision), so commands without a user are not recorded here.
  *
  * <p><b>Whether the command writes.</b> Not decided by the command's class (a list of reads would
  * be wrong after every Camunda upgrade) nor by Camunda's user operation log (which leaves out
- * signals, external tasks, comments and more): {@link EngineWrites} reads what the command's
- * entity cache will flush. A command that changes no row is a read and leaves no event.
+ * sending a signal, adding a comment, fetching external tasks): {@link EngineWrites} reads what
+ * the command's entity cache will flush. A command that changes no row is a read and leaves no
+ * event. See docs/adr/0011-engine-writes-in-the-audit-log.md.
  *
  * <p><b>Where in the chain.</b> It is a post interceptor: after Spring's transaction interceptor
  * and Camunda's command context interceptor, so it runs inside the transaction the command
@@ -78,7 +79,8 @@ final class EngineWriteRecorder extends CommandInterceptor {
     public <T> T execute(Command<T> command) {
         CommandContext context = Context.getCommandContext();
         CommandContext outer = RECORDING.get();
-        if (context == null || context == outer) {
+        // Without a signed-in user (the job executor, our own services) nothing is looked at at all.
+        if (context == null || context == outer || context.getAuthenticatedUserId() == null) {
             return next.execute(command);
         }
         RECORDING.set(context);
