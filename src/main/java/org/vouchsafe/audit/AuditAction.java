@@ -33,5 +33,12 @@ public enum AuditAction {
     /** A requester's signature over the policy statement was verified and recorded (criterion 6). */
     POLICY_SIGNED,
     /** A signed vouch sent without an account was refused; the voucher is told only that it was not accepted. */
-    VOUCH_REFUSED
+    VOUCH_REFUSED,
+    /**
+     * A signed-in user changed the process engine's state through Camunda's REST API or webapps
+     * (variables, jobs, process instances, deployments, tasks, ...), outside the application's own paths.
+     */
+    ENGINE_CHANGE,
+    /** A signed-in user changed Camunda users, groups, memberships, tenants or authorizations. */
+    IDENTITY_CHANGED
 }

@@ -15,6 +15,8 @@ interface AuditEventRepository extends Repository<AuditEventEntity, String> {
 
     List<AuditEventEntity> findByRequestIdOrderBySeqAsc(String requestId);
 
+    List<AuditEventEntity> findBySeqGreaterThanOrderBySeqAsc(long seq, Limit limit);
+
     /** The chain after {@code seq}, in order, as values (not managed entities). */
     @Query("""
             select new org.vouchsafe.audit.ChainLink(e.seq, e.id, e.occurredAt, e.actor, e.action, e.requestId,

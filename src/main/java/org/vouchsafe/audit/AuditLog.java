@@ -179,6 +179,15 @@ public class AuditLog {
     }
 
     /**
+     * The events appended after {@code seq}, oldest first, at most {@code limit}: the whole log
+     * (list-wide events included), read page by page from a head an admin kept.
+     */
+    @Transactional(readOnly = true)
+    public List<AuditEvent> eventsAfter(long seq, int limit) {
+        return events.findBySeqGreaterThanOrderBySeqAsc(seq, Limit.of(limit)).stream().map(AuditLog::toEvent).toList();
+    }
+
+    /**
      * Recomputes the whole chain up to the head that is committed when the check starts (events
      * appended meanwhile are left for the next run) and names the first broken link.
      */

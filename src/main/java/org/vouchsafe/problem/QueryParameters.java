@@ -28,4 +28,21 @@ public final class QueryParameters {
         problems.add(new FieldProblem(field, "must be a whole number from " + min + " to " + max + "; was '" + value + "'"));
         return fallback;
     }
+
+    /** {@link #wholeNumber(String, String, int, int, int, List)} for numbers beyond {@code int}, such as sequence numbers. */
+    public static long wholeNumber(String field, String value, long fallback, long min, long max, List<FieldProblem> problems) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            long n = Long.parseLong(value.trim());
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, like an out-of-range number
+        }
+        problems.add(new FieldProblem(field, "must be a whole number from " + min + " to " + max + "; was '" + value + "'"));
+        return fallback;
+    }
 }

@@ -1,6 +1,8 @@
 package org.vouchsafe.audit;
 
 import static org.hamcrest.Matchers.hasSize;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.never;
@@ -30,6 +32,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.vouchsafe.problem.ForbiddenException;
+import org.vouchsafe.problem.InvalidInputException;
 import org.vouchsafe.problem.NotFoundException;
 
 /**
@@ -141,6 +144,47 @@ class AuditControllerTests {
         verify(auditLog, never()).verify();
     }
 
+    @Test
+    @WithMockUser(username = "ada", authorities = "list-admins")
+    void shouldLetAdminsPageThroughTheWholeLogAfterASequenceNumber() throws Exception {
+        given(auditLog.eventsAfter(7, 2)).willReturn(List.of(
+                new AuditEvent(8, "e8", Instant.parse("2026-11-03T09:00:00Z"), "ada", AuditAction.IDENTITY_CHANGED,
+                        null, "ada changed Camunda identities (save user): created user carl", Map.of("command", "SaveUserCmd"),
+                        false)));
+
+        mvc.perform(get("/api/audit").param("after", "7").param("limit", "2"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$", hasSize(1)))
+                .andExpect(jsonPath("$[0].seq").value(8))
+                .andExpect(jsonPath("$[0].action").value("IDENTITY_CHANGED"))
+                .andExpect(jsonPath("$[0].requestId").isEmpty())
+                .andExpect(jsonPath("$[0].details.command").value("SaveUserCmd"));
+    }
+
+    @Test
+    @WithMockUser(username = "ada", authorities = "list-admins")
+    void shouldReadTheLogFromItsStartByDefault() throws Exception {
+        mvc.perform(get("/api/audit"))
+                .andExpect(status().isOk());
+        verify(auditLog).eventsAfter(0, AuditController.DEFAULT_LIMIT);
+    }
+
+    @Test
+    @WithMockUser(username = "ada", authorities = "list-admins")
+    void shouldRefuseANegativeStartAndAnOversizedPage() throws Exception {
+        mvc.perform(get("/api/audit").param("after", "-1").param("limit", "501"))
+                .andExpect(status().isBadRequest());
+        verify(auditLog, never()).eventsAfter(anyLong(), anyInt());
+    }
+
+    @Test
+    @WithMockUser(username = "erin", authorities = {"applicants", "reviewers", "vouchers"})
+    void shouldForbidTheWholeLogToAnyoneButAdmins() throws Exception {
+        mvc.perform(get("/api/audit").param("after", "0"))
+                .andExpect(status().isForbidden());
+        verify(auditLog, never()).eventsAfter(anyLong(), anyInt());
+    }
+
     @TestConfiguration
     @EnableMethodSecurity
     static class MethodSecurity {
@@ -158,6 +202,11 @@ class AuditControllerTests {
         @ExceptionHandler(ForbiddenException.class)
         @ResponseStatus(HttpStatus.FORBIDDEN)
         void forbidden() {
+        }
+
+        @ExceptionHandler(InvalidInputException.class)
+        @ResponseStatus(HttpStatus.BAD_REQUEST)
+        void invalid() {
         }
     }
 }

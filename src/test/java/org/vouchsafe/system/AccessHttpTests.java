@@ -108,10 +108,22 @@ class AccessHttpTests {
 
     @Test
     void shouldLetListAdminsUseTheEngineRestApi() {
-        Api.Response response = api.get("admin", "/engine-rest/process-definition");
+        Api.Response response = api.get("admin", "/engine-rest/process-definition?maxResults=50");
 
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         assertThat(response.json()).extracting(d -> d.path("key").asText()).contains("membershipRequest");
+    }
+
+    /**
+     * The engine knows who calls {@code /engine-rest} (as it does in the webapps), so its query
+     * result limit binds there too: an unbounded list is refused, a page is served.
+     */
+    @Test
+    void shouldRefuseAnUnboundedListOnTheEngineRestApi() {
+        Api.Response response = api.get("admin", "/engine-rest/process-definition");
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(400);
+        assertThat(response.body()).contains("unbound number of results");
     }
 
     private String ownRequest() {
