@@ -35,20 +35,17 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
-    @ExceptionHandler(InvalidInputException.class)
-    ResponseEntity<Object> invalid(InvalidInputException e) {
-        return problem(HttpStatus.BAD_REQUEST, "Invalid input",
-                "The request has " + e.problems().size() + " problem(s); see errors.", e.problems());
-    }
-
-    @ExceptionHandler(ConflictException.class)
-    ResponseEntity<Object> conflict(ConflictException e) {
-        return problem(HttpStatus.CONFLICT, "Conflict", e.getMessage(), e.problems());
-    }
-
-    @ExceptionHandler(ConcurrentUpdateException.class)
-    ResponseEntity<Object> concurrent(ConcurrentUpdateException e) {
-        return problem(HttpStatus.CONFLICT, "Conflict", "Someone changed this at the same moment; please try again.", List.of());
+    /** Every refusal of the domain, answered from what it says of itself. */
+    @ExceptionHandler(DomainException.class)
+    ResponseEntity<Object> domain(DomainException e) {
+        ResponseEntity<Object> answer = problem(e.status(), e.title(), e.detail(), e.problems());
+        if (answer.getBody() instanceof ProblemDetail body) {
+            e.properties().forEach(body::setProperty);
+        }
+        HttpHeaders headers = new HttpHeaders();
+        headers.addAll(answer.getHeaders());
+        e.headers().forEach(headers::set);
+        return ResponseEntity.status(answer.getStatusCode()).headers(headers).body(answer.getBody());
     }
 
     @ExceptionHandler(org.springframework.dao.OptimisticLockingFailureException.class)
@@ -66,28 +63,6 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Busy",
                         ServiceBusy.DETAIL, List.of()).getBody());
-    }
-
-    @ExceptionHandler(NotFoundException.class)
-    ResponseEntity<Object> notFound(NotFoundException e) {
-        return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage(), List.of());
-    }
-
-    @ExceptionHandler(ForbiddenException.class)
-    ResponseEntity<Object> forbidden(ForbiddenException e) {
-        return problem(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage(), List.of());
-    }
-
-    @ExceptionHandler(PayloadTooLargeException.class)
-    ResponseEntity<Object> tooLarge(PayloadTooLargeException e) {
-        return problem(HttpStatus.PAYLOAD_TOO_LARGE, "Payload too large", e.getMessage(), List.of());
-    }
-
-    @ExceptionHandler(TooManyRequestsException.class)
-    ResponseEntity<Object> tooMany(TooManyRequestsException e) {
-        ResponseEntity<Object> response = problem(HttpStatus.TOO_MANY_REQUESTS, "Too many requests", e.getMessage(), List.of());
-        return ResponseEntity.status(response.getStatusCode()).headers(h -> h.addAll(response.getHeaders()))
-                .header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds())).body(response.getBody());
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -116,9 +91,10 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             // The engine wraps the transaction manager's exception in its own; the cause decides.
             return busy(e);
         }
-        PayloadTooLargeException tooLarge = cause(e, PayloadTooLargeException.class);
-        if (tooLarge != null) {
-            return tooLarge(tooLarge);
+        // A refusal that reached us wrapped (by the engine, a proxy, a reader) is still that refusal.
+        DomainException refused = cause(e, DomainException.class);
+        if (refused != null) {
+            return domain(refused);
         }
         String reference = UUID.randomUUID().toString();
         log.error("Unexpected error, reference {}", reference, e);
@@ -134,7 +110,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         // limit's exception in its own (a field "cannot be read"), but the answer is still 413.
         PayloadTooLargeException tooLarge = cause(e, PayloadTooLargeException.class);
         if (tooLarge != null) {
-            return tooLarge(tooLarge);
+            return domain(tooLarge);
         }
         if (e.getCause() instanceof MaxUploadSizeExceededException) {
             return problem(HttpStatus.PAYLOAD_TOO_LARGE, "Payload too large", "The body is too large.", List.of());

@@ -1,9 +1,11 @@
 package org.vouchsafe.problem;
 
+import org.springframework.http.HttpStatus;
+
 import java.util.List;
 
 /** The request is well-formed but clashes with the current state (409). */
-public class ConflictException extends RuntimeException {
+public class ConflictException extends DomainException {
 
     private final List<FieldProblem> problems;
 
@@ -16,6 +18,12 @@ public class ConflictException extends RuntimeException {
         this.problems = List.copyOf(problems);
     }
 
+    @Override
+    public HttpStatus status() {
+        return HttpStatus.CONFLICT;
+    }
+
+    @Override
     public List<FieldProblem> problems() {
         return problems;
     }

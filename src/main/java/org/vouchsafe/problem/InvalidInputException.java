@@ -1,9 +1,11 @@
 package org.vouchsafe.problem;
 
+import org.springframework.http.HttpStatus;
+
 import java.util.List;
 
 /** Input that cannot be accepted; answered with 400 and the field-level problems. */
-public class InvalidInputException extends RuntimeException {
+public class InvalidInputException extends DomainException {
 
     private final List<FieldProblem> problems;
 
@@ -16,6 +18,22 @@ public class InvalidInputException extends RuntimeException {
         this(List.of(new FieldProblem(field, message)));
     }
 
+    @Override
+    public HttpStatus status() {
+        return HttpStatus.BAD_REQUEST;
+    }
+
+    @Override
+    public String title() {
+        return "Invalid input";
+    }
+
+    @Override
+    public String detail() {
+        return "The request has " + problems.size() + " problem(s); see errors.";
+    }
+
+    @Override
     public List<FieldProblem> problems() {
         return problems;
     }

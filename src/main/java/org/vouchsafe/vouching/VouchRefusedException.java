@@ -1,7 +1,14 @@
 package org.vouchsafe.vouching;
 
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.vouchsafe.problem.DomainException;
+import org.vouchsafe.problem.FieldProblem;
+
 /** A vouch the rules of criterion 9 refuse; the message says why and what to do. */
-public class VouchRefusedException extends RuntimeException {
+public class VouchRefusedException extends DomainException {
 
     private final VouchRefusal reason;
     private final String field;
@@ -24,5 +31,31 @@ public class VouchRefusedException extends RuntimeException {
     /** The sentence for people, without the reason code. */
     public String sentence() {
         return getMessage().substring(reason.name().length() + 2);
+    }
+
+    @Override
+    public HttpStatus status() {
+        return HttpStatus.valueOf(reason.status());
+    }
+
+    @Override
+    public String title() {
+        return "Vouch refused";
+    }
+
+    @Override
+    public String detail() {
+        return sentence();
+    }
+
+    /** The refusal's stable reason code, for programs, beside the field-level errors. */
+    @Override
+    public Map<String, Object> properties() {
+        return Map.of("reason", reason.name());
+    }
+
+    @Override
+    public List<FieldProblem> problems() {
+        return List.of(new FieldProblem(field, sentence()));
     }
 }

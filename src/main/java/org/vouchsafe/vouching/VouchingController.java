@@ -87,14 +87,4 @@ class VouchingController {
     /** A named voucher as the API shows it. */
     record NamedVoucherView(String name, String email, String vouchesFor) {
     }
-
-    /** A refused vouch: RFC 9457 with the refusal's stable {@code reason} beside the field-level errors. */
-    @ExceptionHandler(VouchRefusedException.class)
-    ResponseEntity<ProblemDetail> refused(VouchRefusedException e) {
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(e.reason().status()), e.sentence());
-        body.setTitle("Vouch refused");
-        body.setProperty("reason", e.reason().name());
-        body.setProperty("errors", List.of(new FieldProblem(e.field(), e.sentence())));
-        return ResponseEntity.status(e.reason().status()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
-    }
 }

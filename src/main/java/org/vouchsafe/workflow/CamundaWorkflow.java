@@ -26,6 +26,7 @@ import org.vouchsafe.problem.ConcurrentUpdateException;
 import org.vouchsafe.problem.ConflictException;
 import org.vouchsafe.review.Tally;
 import org.vouchsafe.review.VoteInput;
+import org.vouchsafe.problem.DomainException;
 import org.vouchsafe.problem.InvalidInputException;
 import org.vouchsafe.review.ReviewWorkflow;
 import org.vouchsafe.system.Roles;
@@ -190,8 +191,8 @@ class CamundaWorkflow implements RequestWorkflow, ReviewWorkflow, DecisionWorkfl
             throw new ConcurrentUpdateException("Concurrent change of the same process instance", e);
         } catch (RuntimeException e) {
             for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-                if (cause instanceof RuntimeException r && r.getClass().getPackageName().equals("org.vouchsafe.problem")) {
-                    throw r;
+                if (cause instanceof DomainException refused) {
+                    throw refused;
                 }
                 if (cause instanceof OptimisticLockingException o) {
                     throw new ConcurrentUpdateException("Concurrent change of the same process instance", o);

@@ -44,13 +44,11 @@ import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.variable.type.ValueType;
 import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.springframework.http.HttpStatus;
 import org.springframework.util.ReflectionUtils;
-import org.vouchsafe.problem.ConflictException;
-import org.vouchsafe.problem.ForbiddenException;
+import org.vouchsafe.problem.DomainException;
 import org.vouchsafe.problem.InvalidInputException;
-import org.vouchsafe.problem.NotFoundException;
 import org.vouchsafe.system.Roles;
-import org.vouchsafe.vouching.VouchRefusedException;
 
 /**
  * Treats Camunda's webapps and engine REST API as the untrusted clients they are. Signed in to
@@ -143,19 +141,14 @@ final class TaskSubmissionGuard extends CommandInterceptor {
      */
     private static RuntimeException forWebapps(RuntimeException e, boolean completion) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ForbiddenException) {
-                return new AuthorizationException(cause.getMessage());
+            if (cause instanceof DomainException forbidden && forbidden.status() == HttpStatus.FORBIDDEN) {
+                return new AuthorizationException(forbidden.detail());
             }
-            String message = null;
-            if (cause instanceof InvalidInputException invalid) {
-                message = invalid.problems().stream().map(p -> p.field() + " " + p.message())
-                        .reduce((a, b) -> a + "; " + b).orElse(invalid.getMessage());
-            } else if (cause instanceof VouchRefusedException refused) {
-                message = refused.sentence();
-            } else if (cause instanceof ConflictException || cause instanceof NotFoundException) {
-                message = cause.getMessage();
-            }
-            if (message != null) {
+            if (cause instanceof DomainException refused) {
+                String message = refused instanceof InvalidInputException invalid
+                        ? invalid.problems().stream().map(p -> p.field() + " " + p.message())
+                                .reduce((a, b) -> a + "; " + b).orElse(invalid.getMessage())
+                        : refused.detail();
                 return completion ? new FormFieldValidationException(null, message) : new BadUserRequestException(message);
             }
         }

@@ -2,6 +2,7 @@ package org.vouchsafe.problem;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.CannotCreateTransactionException;
@@ -40,5 +41,36 @@ class ApiExceptionHandlerTests {
         assertThat(response.getStatusCode().value()).isEqualTo(500);
         assertThat(((ProblemDetail) response.getBody()).getDetail()).doesNotContain("secret internal detail")
                 .contains("reference");
+    }
+
+    @Test
+    void shouldAnswerAnyDomainRefusalFromWhatItSaysOfItselfEvenWhenWrapped() {
+        // a refusal of a feature the handler has never heard of, wrapped as the engine wraps a listener's
+        DomainException gone = new DomainException("The request was withdrawn.") {
+            @Override
+            public HttpStatus status() {
+                return HttpStatus.GONE;
+            }
+
+            @Override
+            public java.util.Map<String, Object> properties() {
+                return java.util.Map.of("reason", "WITHDRAWN");
+            }
+        };
+
+        ResponseEntity<Object> response = handler.unexpected(new RuntimeException("ENGINE-03051 listener failed", gone));
+
+        assertThat(response.getStatusCode().value()).isEqualTo(410);
+        ProblemDetail body = (ProblemDetail) response.getBody();
+        assertThat(body.getDetail()).isEqualTo("The request was withdrawn.");
+        assertThat(body.getProperties()).containsEntry("reason", "WITHDRAWN").containsKey("errors");
+    }
+
+    @Test
+    void shouldSayWhenToRetryAfterARateLimit() {
+        ResponseEntity<Object> response = handler.domain(new TooManyRequestsException("Slow down.", 42));
+
+        assertThat(response.getStatusCode().value()).isEqualTo(429);
+        assertThat(response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("42");
     }
 }
