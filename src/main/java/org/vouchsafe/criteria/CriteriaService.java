@@ -10,10 +10,9 @@ import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.vouchsafe.intake.FilingRequest;
 import org.vouchsafe.intake.MembershipRequest;
 import org.vouchsafe.intake.MembershipRequestRepository;
-import org.vouchsafe.intake.RequestCriterion;
-import org.vouchsafe.intake.RequestCriterionRepository;
 import org.vouchsafe.problem.NotFoundException;
 
 /** Runs the check of a criterion on a request and stores its result beside the answer. */
@@ -51,11 +50,11 @@ public class CriteriaService {
         return result;
     }
 
-    /** Every check on a request that need not be stored (self-assessment). */
-    public Map<Integer, CheckResult> assess(MembershipRequest request) {
+    /** Every check on a filing payload that is not stored (self-assessment). */
+    public Map<Integer, CheckResult> assess(MembershipRequest request, FilingRequest filing) {
         LocalDate today = LocalDate.now(clock);
         Map<Integer, CheckResult> results = new TreeMap<>();
-        checks.forEach((n, check) -> results.put(n, check.check(request, today)));
+        checks.forEach((n, check) -> results.put(n, check.checkPayload(request, filing, today)));
         return results;
     }
 

@@ -2,6 +2,7 @@ package org.vouchsafe.criteria;
 
 import java.time.LocalDate;
 
+import org.vouchsafe.intake.FilingRequest;
 import org.vouchsafe.intake.MembershipRequest;
 
 /**
@@ -14,4 +15,13 @@ public interface CriterionCheck {
     int criterion();
 
     CheckResult check(MembershipRequest request, LocalDate today);
+
+    /**
+     * The check of a payload that is not stored (the self-assessment): {@code request} is built
+     * from {@code filing} and has no id. Most checks read everything they need from the request;
+     * a check whose evidence lives in its own tables (the track record) reads it from the payload.
+     */
+    default CheckResult checkPayload(MembershipRequest request, FilingRequest filing, LocalDate today) {
+        return check(request, today);
+    }
 }

@@ -42,7 +42,7 @@ public class SelfAssessmentService {
         List<FieldProblem> problems = new ArrayList<>(validator.validate(filing, LocalDate.now(clock)));
         MembershipRequest request = FilingService.toRequest(filing, "self-assessment", clock.instant());
         List<SelfAssessment.CheckView> checks = new ArrayList<>();
-        criteria.assess(request).forEach((n, result) -> checks.add(new SelfAssessment.CheckView(n,
+        criteria.assess(request, filing).forEach((n, result) -> checks.add(new SelfAssessment.CheckView(n,
                 catalogue.criterion(n).title(), result.outcome().name(), result.reasons())));
         Map<String, Object> details = new LinkedHashMap<>();
         contributors.forEach(c -> c.contribute(filing, details));

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-import org.vouchsafe.trackrecord.TrackRecordEntryInput;
 
 /**
  * The filing payload of {@code POST /api/requests}, field for field as in the public API

@@ -26,18 +26,15 @@ public class FilingService {
 
     private final FilingValidator validator;
     private final MembershipRequestRepository requests;
-    private final RequestCriterionRepository criteria;
     private final List<FilingListener> listeners;
     private final RequestWorkflow workflow;
     private final Clock clock;
     private final AuditLog audit;
 
-    public FilingService(FilingValidator validator, MembershipRequestRepository requests,
-                         RequestCriterionRepository criteria, List<FilingListener> listeners,
+    public FilingService(FilingValidator validator, MembershipRequestRepository requests, List<FilingListener> listeners,
                          RequestWorkflow workflow, Clock clock, AuditLog audit) {
         this.validator = validator;
         this.requests = requests;
-        this.criteria = criteria;
         this.listeners = listeners;
         this.workflow = workflow;
         this.clock = clock;
@@ -61,9 +58,6 @@ public class FilingService {
         // Keep working on the managed instance Spring Data returns: what the listeners and the process start
         // change (fingerprints, the process instance id) must reach the database.
         MembershipRequest request = requests.saveAndFlush(toRequest(filing, username, now));
-        for (Map.Entry<String, String> answer : filing.answers().entrySet()) {
-            criteria.save(new RequestCriterion(request.getId(), Integer.parseInt(answer.getKey()), answer.getValue().trim()));
-        }
         audit.record(username, AuditAction.REQUEST_FILED, request.getId(),
                 "Filed a request for " + request.getDistroName() + " to join " + request.getList(),
                 Map.of("distro", request.getDistroName(), "list", request.getList(),
@@ -114,8 +108,6 @@ public class FilingService {
         if (evidence != null) {
             request.setUserbase(blankToNull(evidence.userbase()));
             request.setDownstreamJustification(blankToNull(evidence.downstreamJustification()));
-            request.setDraftTrackRecord(evidence.trackRecord() == null ? List.of()
-                    : evidence.trackRecord().stream().filter(java.util.Objects::nonNull).toList());
             if (evidence.communityLinks() != null) {
                 evidence.communityLinks().stream().filter(java.util.Objects::nonNull)
                         .forEach(link -> request.getCommunityLinks().add(link.trim()));

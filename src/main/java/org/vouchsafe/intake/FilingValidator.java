@@ -1,7 +1,6 @@
 package org.vouchsafe.intake;
 
 import java.net.URI;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -13,12 +12,7 @@ import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Component;
 import org.vouchsafe.catalogue.Catalogue;
-import org.vouchsafe.pgp.CertificateInspector;
-import org.vouchsafe.pgp.KeyProblem;
-import org.vouchsafe.pgp.KeyReport;
 import org.vouchsafe.problem.FieldProblem;
-import org.vouchsafe.trackrecord.TrackRecordEntryInput;
-import org.vouchsafe.trackrecord.TrackRecordService;
 
 /**
  * Checks a filing payload field by field and collects every problem at once, so an applicant
@@ -29,19 +23,16 @@ public class FilingValidator {
 
     static final Set<String> LISTS = Set.of("distros", "linux-distros");
     static final int MAX_ANSWER = 20_000;
-    static final int MAX_KEY_BYTES = 64 * 1024;
+    /** Larger key blocks are refused unread; a feature checking keys looks only at those within it. */
+    public static final int MAX_KEY_BYTES = 64 * 1024;
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
     private final Catalogue catalogue;
-    private final TrackRecordService trackRecord;
-    private final CertificateInspector keys;
-    private final Clock clock;
+    private final List<FilingCheck> checks;
 
-    public FilingValidator(Catalogue catalogue, TrackRecordService trackRecord, CertificateInspector keys, Clock clock) {
+    public FilingValidator(Catalogue catalogue, List<FilingCheck> checks) {
         this.catalogue = catalogue;
-        this.trackRecord = trackRecord;
-        this.keys = keys;
-        this.clock = clock;
+        this.checks = List.copyOf(checks);
     }
 
     public List<FieldProblem> validate(FilingRequest filing, LocalDate today) {
@@ -60,6 +51,9 @@ public class FilingValidator {
         validateRoles(filing.roles(), problems);
         validatePolicy(filing.policy(), problems);
         validateVouchers(filing.vouchers(), filing.requesters(), problems);
+        for (FilingCheck check : checks) {
+            check.validate(filing, today, problems);
+        }
         return problems;
     }
 
@@ -98,14 +92,11 @@ public class FilingValidator {
                 continue;
             }
             requireText(at + ".name", r.name(), 200, problems);
-            boolean emailOk = false;
             if (requireText(at + ".email", r.email(), 320, problems)) {
                 if (!EMAIL.matcher(r.email().trim()).matches()) {
                     problems.add(new FieldProblem(at + ".email", "must be an e-mail address such as ann@example.org."));
                 } else if (!emails.add(r.email().trim().toLowerCase(Locale.ROOT))) {
                     problems.add(new FieldProblem(at + ".email", "is given twice; each requester needs their own address."));
-                } else {
-                    emailOk = true;
                 }
             }
             maxLength(at + ".affiliation", r.affiliation(), 200, problems);
@@ -115,25 +106,13 @@ public class FilingValidator {
             } else if (r.publicKey().length() > MAX_KEY_BYTES) {
                 problems.add(new FieldProblem(at + ".publicKey", "is larger than 64 KiB; export only the public key "
                         + "with `gpg --armor --export-options export-minimal --export <fingerprint>`."));
-            } else {
-                validateKeyHealth(at + ".publicKey", r, emailOk, problems);
             }
         }
     }
 
-    /**
-     * Every requester must be reachable by encrypted mail (criterion 8) and able to sign the policy
-     * statement (criterion 6), so an unusable key is refused at filing, one problem per defect. The
-     * messages never echo the block, so pasted secret key material is neither stored nor logged.
-     */
-    private void validateKeyHealth(String field, FilingRequest.RequesterInput r, boolean emailOk, List<FieldProblem> problems) {
-        KeyReport report = keys.inspect(r.publicKey(), emailOk ? r.email().trim() : null, clock.instant());
-        for (KeyProblem problem : report.problems()) {
-            // without a usable address there is no user id to match; the address is reported on its own field
-            if (emailOk || problem.code() != KeyProblem.Code.NO_MATCHING_USER_ID) {
-                problems.add(new FieldProblem(field, problem.message()));
-            }
-        }
+    /** Whether {@code text} is shaped like an e-mail address (the rule every address field follows). */
+    public static boolean isEmail(String text) {
+        return text != null && EMAIL.matcher(text.trim()).matches();
     }
 
     private void validateAnswers(Map<String, String> answers, List<FieldProblem> problems) {
@@ -172,10 +151,6 @@ public class FilingValidator {
                             "must be an http(s) URL of at most 2000 characters, such as a link into the oss-security archive."));
                 }
             }
-        }
-        List<TrackRecordEntryInput> entries = evidence.trackRecord();
-        if (entries != null) {
-            problems.addAll(trackRecord.validate(entries, "evidence.trackRecord", today));
         }
     }
 

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
-import org.vouchsafe.trackrecord.TrackRecordEntryInput;
 
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.CollectionTable;
@@ -21,7 +20,6 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 
 /**
@@ -90,13 +88,6 @@ public class MembershipRequest {
     /** A wrapper, not a primitive: a null version tells Spring Data the request is new (persist, not merge). */
     @Version
     private Long version;
-
-    /**
-     * The track-record entries of the filing payload, while the request is being filed or
-     * self-assessed; stored entries live in the trackrecord feature's own table.
-     */
-    @Transient
-    private List<TrackRecordEntryInput> draftTrackRecord;
 
     @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true)
     @JoinColumn(name = "request_id", nullable = false)
@@ -185,8 +176,6 @@ public class MembershipRequest {
     public void setProcessInstanceId(String processInstanceId) { this.processInstanceId = processInstanceId; }
     public List<Requester> getRequesters() { return requesters; }
     /** Entries from the payload while filing or self-assessing; null for a request read back from the database. */
-    public List<TrackRecordEntryInput> getDraftTrackRecord() { return draftTrackRecord; }
-    public void setDraftTrackRecord(List<TrackRecordEntryInput> entries) { this.draftTrackRecord = entries; }
     public List<String> getCommunityLinks() { return communityLinks; }
     public List<RoleCommitment> getRoles() { return roles; }
     public List<NamedVoucher> getVouchers() { return vouchers; }

@@ -1,5 +1,6 @@
 package org.vouchsafe.trackrecord;
 
+import org.vouchsafe.intake.TrackRecordEntryInput;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;

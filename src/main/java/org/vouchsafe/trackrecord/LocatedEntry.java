@@ -1,5 +1,6 @@
 package org.vouchsafe.trackrecord;
 
+import org.vouchsafe.intake.TrackRecordEntryInput;
 import java.util.function.Function;
 
 /**

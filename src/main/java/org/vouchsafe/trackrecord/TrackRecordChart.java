@@ -1,5 +1,6 @@
 package org.vouchsafe.trackrecord;
 
+import org.vouchsafe.intake.TrackRecordEntryInput;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;

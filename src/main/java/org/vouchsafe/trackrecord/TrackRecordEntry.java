@@ -1,5 +1,6 @@
 package org.vouchsafe.trackrecord;
 
+import org.vouchsafe.intake.TrackRecordEntryInput;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

@@ -19,7 +19,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.vouchsafe.intake.NamedVoucher;
 import org.vouchsafe.intake.RequestAccess;
-import org.vouchsafe.problem.FieldProblem;
 import org.vouchsafe.system.RateLimiter;
 
 /**

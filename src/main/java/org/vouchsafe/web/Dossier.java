@@ -7,7 +7,7 @@ import java.util.Map;
 
 import org.vouchsafe.audit.AuditEvent;
 import org.vouchsafe.catalogue.Role;
-import org.vouchsafe.intake.RequestView;
+import org.vouchsafe.readmodel.RequestView;
 
 /**
  * Everything a reviewer needs on one page, read in one transaction: the request as the API

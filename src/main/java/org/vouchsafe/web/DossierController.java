@@ -12,8 +12,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.vouchsafe.intake.RequestReader;
-import org.vouchsafe.intake.RequestView;
+import org.vouchsafe.readmodel.RequestReader;
 
 /**
  * The reviewers' pages: every request, one request's dossier (linked from the Tasklist vote

@@ -15,13 +15,13 @@ import org.vouchsafe.audit.AuditLog;
 import org.vouchsafe.catalogue.Catalogue;
 import org.vouchsafe.intake.MembershipRequest;
 import org.vouchsafe.intake.RequestAccess;
-import org.vouchsafe.intake.RequestReader;
 import org.vouchsafe.intake.RequestStatus;
-import org.vouchsafe.intake.RequestView;
 import org.vouchsafe.membership.AdminDecisionService;
 import org.vouchsafe.review.ReviewService;
 import org.vouchsafe.review.Vote;
 import org.vouchsafe.system.Roles;
+import org.vouchsafe.readmodel.RequestReader;
+import org.vouchsafe.readmodel.RequestView;
 
 /**
  * Reads a dossier with the same access rules as the REST API: {@link RequestAccess} for the

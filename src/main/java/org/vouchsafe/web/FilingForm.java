@@ -17,7 +17,7 @@ import org.vouchsafe.catalogue.Catalogue;
 import org.vouchsafe.catalogue.Role;
 import org.vouchsafe.intake.FilingRequest;
 import org.vouchsafe.problem.FieldProblem;
-import org.vouchsafe.trackrecord.TrackRecordEntryInput;
+import org.vouchsafe.intake.TrackRecordEntryInput;
 
 /**
  * The portal's filing form as the browser posts it. Every field is kept as the text the

@@ -35,13 +35,13 @@ import org.vouchsafe.intake.FilingService;
 import org.vouchsafe.intake.FilingValidator;
 import org.vouchsafe.intake.MembershipRequest;
 import org.vouchsafe.intake.RequestAccess;
-import org.vouchsafe.intake.RequestReader;
-import org.vouchsafe.intake.RequestView;
 import org.vouchsafe.pgp.CertificateInspector;
 import org.vouchsafe.pgp.KeyProblem;
 import org.vouchsafe.problem.ConflictException;
 import org.vouchsafe.problem.InvalidInputException;
 import org.vouchsafe.review.ReviewService;
+import org.vouchsafe.readmodel.RequestReader;
+import org.vouchsafe.readmodel.RequestView;
 
 /**
  * The applicant portal: file a request through one form (with a self-assessment before
@@ -209,7 +209,7 @@ class PortalController {
             return;
         }
         MembershipRequest unsaved = FilingService.toRequest(conversion.filing(), user.getName(), clock.instant());
-        Map<Integer, CheckResult> results = criteria.assess(unsaved);
+        Map<Integer, CheckResult> results = criteria.assess(unsaved, conversion.filing());
         model.addAttribute("assessment", results);
         model.addAttribute("forecast", Forecast.of(results));
     }

@@ -5,7 +5,7 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 import org.vouchsafe.catalogue.Catalogue;
 import org.vouchsafe.criteria.CriteriaService;
-import org.vouchsafe.intake.RequestCriterion;
+import org.vouchsafe.criteria.RequestCriterion;
 import org.vouchsafe.review.ReviewService;
 import org.vouchsafe.review.Vote;
 

@@ -4,7 +4,8 @@ import org.junit.jupiter.api.Test;
 import org.vouchsafe.intake.MembershipRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.vouchsafe.criteria.Requests.TODAY;
+import static org.vouchsafe.support.UnsavedRequests.TODAY;
+import org.vouchsafe.support.UnsavedRequests;
 
 class ActiveUnixLikeDistroCheckTests {
 
@@ -18,7 +19,7 @@ class ActiveUnixLikeDistroCheckTests {
     @Test
     void shouldFailADistroThatIsNotUnixLike() {
         // given
-        MembershipRequest request = Requests.passing();
+        MembershipRequest request = UnsavedRequests.passing();
         request.setUnixLike(false);
 
         // when
@@ -31,7 +32,7 @@ class ActiveUnixLikeDistroCheckTests {
 
     @Test
     void shouldFailADistroThatIsNotOpenSource() {
-        MembershipRequest request = Requests.passing();
+        MembershipRequest request = UnsavedRequests.passing();
         request.setOpenSource(false);
 
         CheckResult result = check.check(request, TODAY);
@@ -42,7 +43,7 @@ class ActiveUnixLikeDistroCheckTests {
 
     @Test
     void shouldGiveBothReasonsWhenNeitherUnixLikeNorOpenSource() {
-        MembershipRequest request = Requests.passing();
+        MembershipRequest request = UnsavedRequests.passing();
         request.setUnixLike(false);
         request.setOpenSource(false);
 
@@ -54,7 +55,7 @@ class ActiveUnixLikeDistroCheckTests {
 
     @Test
     void shouldRaiseAConcernWhenTheLatestReleaseIs366DaysOld() {
-        MembershipRequest request = Requests.passing();
+        MembershipRequest request = UnsavedRequests.passing();
         request.setLatestRelease(TODAY.minusDays(366));
 
         CheckResult result = check.check(request, TODAY);
@@ -65,7 +66,7 @@ class ActiveUnixLikeDistroCheckTests {
 
     @Test
     void shouldPassWhenTheLatestReleaseIsExactly365DaysOld() {
-        MembershipRequest request = Requests.passing();
+        MembershipRequest request = UnsavedRequests.passing();
         request.setLatestRelease(TODAY.minusDays(365));
 
         CheckResult result = check.check(request, TODAY);
@@ -75,7 +76,7 @@ class ActiveUnixLikeDistroCheckTests {
 
     @Test
     void shouldPassAReleaseOfToday() {
-        MembershipRequest request = Requests.passing();
+        MembershipRequest request = UnsavedRequests.passing();
         request.setLatestRelease(TODAY);
 
         assertThat(check.check(request, TODAY).outcome()).isEqualTo(CheckOutcome.PASS);
@@ -83,7 +84,7 @@ class ActiveUnixLikeDistroCheckTests {
 
     @Test
     void shouldRaiseAConcernWhenTheLatestReleaseIsMissing() {
-        MembershipRequest request = Requests.passing();
+        MembershipRequest request = UnsavedRequests.passing();
         request.setLatestRelease(null);
 
         CheckResult result = check.check(request, TODAY);

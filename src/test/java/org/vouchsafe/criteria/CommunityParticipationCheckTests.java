@@ -4,7 +4,8 @@ import org.junit.jupiter.api.Test;
 import org.vouchsafe.intake.MembershipRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.vouchsafe.criteria.Requests.TODAY;
+import static org.vouchsafe.support.UnsavedRequests.TODAY;
+import org.vouchsafe.support.UnsavedRequests;
 
 class CommunityParticipationCheckTests {
 
@@ -17,7 +18,7 @@ class CommunityParticipationCheckTests {
 
     @Test
     void shouldPassWithAnHttpsLink() {
-        MembershipRequest request = Requests.passing();
+        MembershipRequest request = UnsavedRequests.passing();
         request.getCommunityLinks().clear();
         request.getCommunityLinks().add("http://example.org/old");
         request.getCommunityLinks().add("https://www.openwall.com/lists/oss-security/2026/01/02/3");
@@ -30,7 +31,7 @@ class CommunityParticipationCheckTests {
 
     @Test
     void shouldRaiseAConcernWithOnlyHttpLinks() {
-        MembershipRequest request = Requests.passing();
+        MembershipRequest request = UnsavedRequests.passing();
         request.getCommunityLinks().clear();
         request.getCommunityLinks().add("http://www.openwall.com/lists/oss-security/2026/01/02/3");
 
@@ -42,7 +43,7 @@ class CommunityParticipationCheckTests {
 
     @Test
     void shouldRaiseAConcernWithoutLinks() {
-        MembershipRequest request = Requests.passing();
+        MembershipRequest request = UnsavedRequests.passing();
         request.getCommunityLinks().clear();
 
         assertThat(check.check(request, TODAY).outcome()).isEqualTo(CheckOutcome.CONCERN);

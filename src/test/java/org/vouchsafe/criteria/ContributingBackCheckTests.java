@@ -5,7 +5,8 @@ import org.vouchsafe.intake.MembershipRequest;
 import org.vouchsafe.intake.RoleCommitment;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.vouchsafe.criteria.Requests.TODAY;
+import static org.vouchsafe.support.UnsavedRequests.TODAY;
+import org.vouchsafe.support.UnsavedRequests;
 
 class ContributingBackCheckTests {
 
@@ -67,7 +68,7 @@ class ContributingBackCheckTests {
     }
 
     private static MembershipRequest withRoles(RoleCommitment... roles) {
-        MembershipRequest request = Requests.passing();
+        MembershipRequest request = UnsavedRequests.passing();
         request.getRoles().clear();
         request.getRoles().addAll(java.util.List.of(roles));
         return request;

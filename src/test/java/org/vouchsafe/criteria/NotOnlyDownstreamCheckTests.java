@@ -4,7 +4,8 @@ import org.junit.jupiter.api.Test;
 import org.vouchsafe.intake.MembershipRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.vouchsafe.criteria.Requests.TODAY;
+import static org.vouchsafe.support.UnsavedRequests.TODAY;
+import org.vouchsafe.support.UnsavedRequests;
 
 class NotOnlyDownstreamCheckTests {
 
@@ -17,7 +18,7 @@ class NotOnlyDownstreamCheckTests {
 
     @Test
     void shouldPassADistroWithoutUpstream() {
-        MembershipRequest request = Requests.passing();
+        MembershipRequest request = UnsavedRequests.passing();
         request.setUpstream(null);
 
         assertThat(check.check(request, TODAY).outcome()).isEqualTo(CheckOutcome.PASS);
@@ -26,7 +27,7 @@ class NotOnlyDownstreamCheckTests {
     @Test
     void shouldFailADownstreamDistroWithoutJustification() {
         // given
-        MembershipRequest request = Requests.passing();
+        MembershipRequest request = UnsavedRequests.passing();
         request.setUpstream("Debian");
         request.setDownstreamJustification(null);
 
@@ -41,7 +42,7 @@ class NotOnlyDownstreamCheckTests {
 
     @Test
     void shouldFailADownstreamDistroWithABlankJustification() {
-        MembershipRequest request = Requests.passing();
+        MembershipRequest request = UnsavedRequests.passing();
         request.setUpstream("Debian");
         request.setDownstreamJustification("  ");
 
@@ -50,7 +51,7 @@ class NotOnlyDownstreamCheckTests {
 
     @Test
     void shouldLeaveAJustifiedDownstreamDistroToReviewers() {
-        MembershipRequest request = Requests.passing();
+        MembershipRequest request = UnsavedRequests.passing();
         request.setUpstream("Debian");
         request.setDownstreamJustification("We build our own kernel and ship fixes before Debian does.");
 

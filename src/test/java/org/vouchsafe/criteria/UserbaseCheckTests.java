@@ -7,7 +7,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.vouchsafe.intake.MembershipRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.vouchsafe.criteria.Requests.TODAY;
+import static org.vouchsafe.support.UnsavedRequests.TODAY;
+import org.vouchsafe.support.UnsavedRequests;
 
 class UserbaseCheckTests {
 
@@ -22,7 +23,7 @@ class UserbaseCheckTests {
     @NullSource
     @ValueSource(strings = {"", "   "})
     void shouldFailWithoutUserbaseEvidence(String userbase) {
-        MembershipRequest request = Requests.passing();
+        MembershipRequest request = UnsavedRequests.passing();
         request.setUserbase(userbase);
 
         CheckResult result = check.check(request, TODAY);
@@ -33,7 +34,7 @@ class UserbaseCheckTests {
 
     @Test
     void shouldLeaveGivenEvidenceToReviewers() {
-        CheckResult result = check.check(Requests.passing(), TODAY);
+        CheckResult result = check.check(UnsavedRequests.passing(), TODAY);
 
         assertThat(result.outcome()).isEqualTo(CheckOutcome.MANUAL);
         assertThat(result.reasons()).singleElement().asString().contains("reviewers judge");

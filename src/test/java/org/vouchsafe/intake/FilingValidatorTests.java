@@ -4,9 +4,6 @@ import java.time.Clock;
 
 import org.mockito.Mockito;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
-import org.vouchsafe.trackrecord.TrackRecordEntryRepository;
-import org.vouchsafe.trackrecord.TrackRecordRules;
-import org.vouchsafe.trackrecord.TrackRecordService;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -19,7 +16,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.junit.jupiter.api.Test;
-import org.vouchsafe.catalogue.Catalogue;
 import org.vouchsafe.problem.FieldProblem;
 import org.vouchsafe.support.Filings;
 

@@ -1,5 +1,6 @@
 package org.vouchsafe.trackrecord;
 
+import org.vouchsafe.intake.TrackRecordEntryInput;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;

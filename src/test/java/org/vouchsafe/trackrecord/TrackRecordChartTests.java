@@ -1,5 +1,6 @@
 package org.vouchsafe.trackrecord;
 
+import org.vouchsafe.intake.TrackRecordEntryInput;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 

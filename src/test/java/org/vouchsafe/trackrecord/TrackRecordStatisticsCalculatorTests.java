@@ -1,5 +1,6 @@
 package org.vouchsafe.trackrecord;
 
+import org.vouchsafe.intake.TrackRecordEntryInput;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;

@@ -25,7 +25,7 @@ import org.vouchsafe.audit.AuditLog;
 import org.vouchsafe.criteria.CriteriaService;
 import org.vouchsafe.intake.FilingRequest;
 import org.vouchsafe.intake.FilingService;
-import org.vouchsafe.intake.RequestCriterion;
+import org.vouchsafe.criteria.RequestCriterion;
 import org.vouchsafe.membership.Member;
 import org.vouchsafe.membership.MemberRepository;
 import org.vouchsafe.vouching.TestVouchers.Person;

@@ -34,7 +34,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.vouchsafe.VouchsafeTest;
 import org.vouchsafe.support.Api;
 import org.vouchsafe.support.Filings;
-import org.vouchsafe.support.Fixtures;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -1,4 +1,4 @@
-package org.vouchsafe.criteria;
+package org.vouchsafe.pgp;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -9,7 +9,9 @@ import org.vouchsafe.catalogue.Catalogue;
 import org.vouchsafe.intake.MembershipRequest;
 import org.vouchsafe.intake.MembershipRequestRepository;
 import org.vouchsafe.intake.Requester;
-import org.vouchsafe.pgp.PolicyAcceptanceService;
+import org.vouchsafe.criteria.CheckOutcome;
+import org.vouchsafe.criteria.CheckResult;
+import org.vouchsafe.criteria.CriterionCheck;
 
 /**
  * C6: accepts the current list policy. Ticking "accepted" in the filing is necessary (FAIL

@@ -1,4 +1,4 @@
-package org.vouchsafe.criteria;
+package org.vouchsafe.pgp;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -13,12 +13,9 @@ import org.springframework.stereotype.Component;
 import org.vouchsafe.intake.MembershipRequest;
 import org.vouchsafe.intake.MembershipRequestRepository;
 import org.vouchsafe.intake.Requester;
-import org.vouchsafe.pgp.CertificateInspector;
-import org.vouchsafe.pgp.Challenge;
-import org.vouchsafe.pgp.ChallengeService;
-import org.vouchsafe.pgp.ChallengeStatus;
-import org.vouchsafe.pgp.KeyProblem;
-import org.vouchsafe.pgp.KeyReport;
+import org.vouchsafe.criteria.CheckOutcome;
+import org.vouchsafe.criteria.CheckResult;
+import org.vouchsafe.criteria.CriterionCheck;
 
 /**
  * C8: handles PGP-encrypted e-mail. Each requester proves it by decrypting the challenge sent to

@@ -1,4 +1,4 @@
-package org.vouchsafe.criteria;
+package org.vouchsafe.pgp;
 
 import java.util.Set;
 
@@ -7,10 +7,12 @@ import org.mockito.Mockito;
 import org.vouchsafe.catalogue.Catalogue;
 import org.vouchsafe.intake.MembershipRequest;
 import org.vouchsafe.intake.MembershipRequestRepository;
-import org.vouchsafe.pgp.PolicyAcceptanceService;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.vouchsafe.criteria.Requests.TODAY;
+import static org.vouchsafe.support.UnsavedRequests.TODAY;
+import org.vouchsafe.criteria.CheckOutcome;
+import org.vouchsafe.criteria.CheckResult;
+import org.vouchsafe.support.UnsavedRequests;
 
 class PolicyAcceptanceCheckTests {
 
@@ -25,7 +27,7 @@ class PolicyAcceptanceCheckTests {
 
     @Test
     void shouldWaitForSignaturesWhenTheCurrentPolicyIsAcceptedBeforeFiling() {
-        MembershipRequest request = Requests.passing();
+        MembershipRequest request = UnsavedRequests.passing();
         request.setPolicy("2017-06-28", true);
 
         CheckResult result = check.check(request, TODAY);
@@ -36,7 +38,7 @@ class PolicyAcceptanceCheckTests {
 
     @Test
     void shouldPassOnlyWhenEveryRequesterSignedTheCurrentVersion() {
-        MembershipRequest request = Requests.passing();
+        MembershipRequest request = UnsavedRequests.passing();
         request.setPolicy("2017-06-28", true);
         request.getRequesters().add(new org.vouchsafe.intake.Requester("Ann Example", "ann@example.org", null, "key"));
         request.getRequesters().forEach(r -> r.setFingerprint("FP-" + r.getEmail()));
@@ -54,7 +56,7 @@ class PolicyAcceptanceCheckTests {
 
     @Test
     void shouldFailWhenTheCurrentPolicyIsNotAccepted() {
-        MembershipRequest request = Requests.passing();
+        MembershipRequest request = UnsavedRequests.passing();
         request.setPolicy("2017-06-28", false);
 
         assertThat(check.check(request, TODAY).outcome()).isEqualTo(CheckOutcome.FAIL);
@@ -62,7 +64,7 @@ class PolicyAcceptanceCheckTests {
 
     @Test
     void shouldFailWhenAnOtherPolicyVersionIsAccepted() {
-        MembershipRequest request = Requests.passing();
+        MembershipRequest request = UnsavedRequests.passing();
         request.setPolicy("2012-01-01", true);
 
         CheckResult result = check.check(request, TODAY);

@@ -1,4 +1,4 @@
-package org.vouchsafe.intake;
+package org.vouchsafe.readmodel;
 
 import java.util.List;
 import java.util.Locale;
@@ -6,6 +6,11 @@ import java.util.Locale;
 import org.springframework.stereotype.Component;
 import org.vouchsafe.catalogue.Catalogue;
 import org.vouchsafe.catalogue.Criterion;
+import org.vouchsafe.criteria.RequestCriterion;
+import org.vouchsafe.intake.MembershipRequest;
+import org.vouchsafe.intake.NamedVoucher;
+import org.vouchsafe.intake.Requester;
+import org.vouchsafe.intake.RoleCommitment;
 
 /**
  * Renders a request as the plain-text posting a distro would send to oss-security today,

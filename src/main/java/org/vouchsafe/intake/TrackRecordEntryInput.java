@@ -1,4 +1,4 @@
-package org.vouchsafe.trackrecord;
+package org.vouchsafe.intake;
 
 import java.time.LocalDate;
 

@@ -1,4 +1,4 @@
-package org.vouchsafe.criteria;
+package org.vouchsafe.support;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -6,14 +6,14 @@ import java.time.LocalDate;
 import org.vouchsafe.intake.MembershipRequest;
 
 /** Unsaved requests for the checks' unit tests: one that passes every automated check, to change one thing at a time. */
-final class Requests {
+public final class UnsavedRequests {
 
-    static final LocalDate TODAY = LocalDate.of(2026, 11, 27);
+    public static final LocalDate TODAY = LocalDate.of(2026, 11, 27);
 
-    private Requests() {
+    private UnsavedRequests() {
     }
 
-    static MembershipRequest passing() {
+    public static MembershipRequest passing() {
         MembershipRequest request = new MembershipRequest("linux-distros", "Example Linux", "applicant",
                 Instant.parse("2026-11-27T10:00:00Z"));
         request.setHomepage("https://example.org");

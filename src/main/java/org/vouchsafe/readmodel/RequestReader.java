@@ -1,4 +1,4 @@
-package org.vouchsafe.intake;
+package org.vouchsafe.readmodel;
 
 import java.util.EnumSet;
 import java.util.List;
@@ -15,6 +15,11 @@ import org.vouchsafe.membership.AdminDecisionService;
 import org.vouchsafe.review.ReviewService;
 import org.vouchsafe.review.Tally;
 import org.vouchsafe.system.Roles;
+import org.vouchsafe.criteria.RequestCriterionRepository;
+import org.vouchsafe.intake.MembershipRequest;
+import org.vouchsafe.intake.MembershipRequestRepository;
+import org.vouchsafe.intake.RequestAccess;
+import org.vouchsafe.intake.RequestStatus;
 
 /**
  * Reads requests for the API and the pages: the public view with checks, tally and decision,

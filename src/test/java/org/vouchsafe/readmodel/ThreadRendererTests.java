@@ -1,4 +1,4 @@
-package org.vouchsafe.intake;
+package org.vouchsafe.readmodel;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,6 +16,10 @@ import org.vouchsafe.catalogue.Criterion;
 import org.vouchsafe.support.Filings;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import org.vouchsafe.criteria.RequestCriterion;
+import org.vouchsafe.intake.FilingRequest;
+import org.vouchsafe.intake.FilingService;
+import org.vouchsafe.intake.MembershipRequest;
 
 /** The request as the plain-text oss-security posting a distro would send. */
 @SuppressWarnings("unchecked")

@@ -1,4 +1,4 @@
-package org.vouchsafe.intake;
+package org.vouchsafe.readmodel;
 
 import java.net.URI;
 import java.util.ArrayList;
@@ -22,6 +22,10 @@ import org.springframework.web.util.UriComponentsBuilder;
 import org.vouchsafe.problem.FieldProblem;
 import org.vouchsafe.problem.InvalidInputException;
 import org.vouchsafe.problem.QueryParameters;
+import org.vouchsafe.intake.FilingRequest;
+import org.vouchsafe.intake.FilingService;
+import org.vouchsafe.intake.MembershipRequest;
+import org.vouchsafe.intake.RequestStatus;
 
 /** Filing and reading membership requests. */
 @RestController

@@ -1,4 +1,4 @@
-package org.vouchsafe.intake;
+package org.vouchsafe.readmodel;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package org.vouchsafe.intake;
+package org.vouchsafe.criteria;
 
 import java.util.List;
 

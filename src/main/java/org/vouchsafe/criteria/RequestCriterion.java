@@ -1,4 +1,4 @@
-package org.vouchsafe.intake;
+package org.vouchsafe.criteria;
 
 import java.io.Serializable;
 import java.time.Instant;
@@ -14,8 +14,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
-import org.vouchsafe.criteria.CheckOutcome;
-import org.vouchsafe.criteria.CheckResult;
 
 /** The applicant's answer to one criterion and the latest automated check of it. */
 @Entity
