@@ -11,7 +11,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.vouchsafe.intake.FilingRequest;
 import org.vouchsafe.intake.FilingService;
-import org.vouchsafe.intake.MembershipRequestRepository;
+import org.vouchsafe.intake.Requests;
 import org.vouchsafe.intake.RequestStatus;
 import org.vouchsafe.membership.AdminDecisionService;
 import org.vouchsafe.membership.DecisionInput;
@@ -124,7 +124,7 @@ public final class LifecycleBench {
         runExecutableJobs(); // "window closed" mail to the admin, before the decision task
         context.getBean(AdminDecisionService.class).decide(id, new DecisionInput("APPROVED", "Meets the criteria.", null), "admin");
         runExecutableJobs(); // the decision mail
-        if (context.getBean(MembershipRequestRepository.class).findById(id).orElseThrow().getStatus() != RequestStatus.APPROVED) {
+        if (context.getBean(Requests.class).findById(id).orElseThrow().getStatus() != RequestStatus.APPROVED) {
             throw new IllegalStateException("lifecycle did not end APPROVED: " + id);
         }
     }

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.vouchsafe.intake.FilingRequest;
 import org.vouchsafe.intake.MembershipRequest;
-import org.vouchsafe.intake.MembershipRequestRepository;
+import org.vouchsafe.intake.Requests;
 import org.vouchsafe.problem.NotFoundException;
 
 /** Runs the check of a criterion on a request and stores its result beside the answer. */
@@ -20,11 +20,11 @@ import org.vouchsafe.problem.NotFoundException;
 public class CriteriaService {
 
     private final Map<Integer, CriterionCheck> checks;
-    private final MembershipRequestRepository requests;
+    private final Requests requests;
     private final RequestCriterionRepository criteria;
     private final Clock clock;
 
-    public CriteriaService(List<CriterionCheck> checks, MembershipRequestRepository requests,
+    public CriteriaService(List<CriterionCheck> checks, Requests requests,
                            RequestCriterionRepository criteria, Clock clock) {
         this.checks = checks.stream().collect(Collectors.toMap(CriterionCheck::criterion, Function.identity(),
                 (a, b) -> {
@@ -41,7 +41,7 @@ public class CriteriaService {
     /** Checks one criterion of a stored request and records the result. */
     @Transactional
     public CheckResult run(String requestId, int criterion) {
-        MembershipRequest request = requests.findById(requestId)
+        MembershipRequest request = requests.find(requestId)
                 .orElseThrow(() -> new NotFoundException("No membership request " + requestId + "."));
         RequestCriterion row = criteria.findById(new RequestCriterion.Key(requestId, criterion))
                 .orElseThrow(() -> new NotFoundException("Request " + requestId + " has no answer to criterion " + criterion + "."));

@@ -128,7 +128,7 @@ public class MembershipRequest {
     }
 
     /** Moves to a new status; a closed request frees its distro for a new request. */
-    public void moveTo(RequestStatus next, Instant now) {
+    void moveTo(RequestStatus next, Instant now) {
         this.status = next;
         if (next.isClosed()) {
             this.openDistroKey = null;
@@ -136,7 +136,7 @@ public class MembershipRequest {
         }
     }
 
-    public int startNextRound() {
+    int startNextRound() {
         return ++reviewRound;
     }
 

@@ -9,7 +9,7 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 /** Stored membership requests. */
-public interface MembershipRequestRepository extends JpaRepository<MembershipRequest, String> {
+interface MembershipRequestRepository extends JpaRepository<MembershipRequest, String> {
 
     Optional<MembershipRequest> findByOpenDistroKey(String openDistroKey);
 

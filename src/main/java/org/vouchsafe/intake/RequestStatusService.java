@@ -1,27 +1,39 @@
 package org.vouchsafe.intake;
 
 import java.time.Clock;
+import java.time.Instant;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.vouchsafe.problem.NotFoundException;
 
-/** Moves a request between statuses as the process reaches its stages. */
+/**
+ * The one way a request's status changes. The process model calls it when a stage starts or a
+ * decision's flow is taken ({@code ${requestStatus.enter(execution, 'IN_REVIEW')}} in
+ * {@code processes/membership-request.bpmn}); no feature sets a status itself, so the statuses a
+ * request can pass through are the ones the model names.
+ */
 @Service
 public class RequestStatusService {
 
-    private final MembershipRequestRepository requests;
+    private final Requests requests;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    public RequestStatusService(MembershipRequestRepository requests, Clock clock) {
+    public RequestStatusService(Requests requests, ApplicationEventPublisher events, Clock clock) {
         this.requests = requests;
+        this.events = events;
         this.clock = clock;
     }
 
     @Transactional
     public void move(String requestId, RequestStatus status) {
-        requests.findById(requestId)
-                .orElseThrow(() -> new NotFoundException("No membership request " + requestId + "."))
-                .moveTo(status, clock.instant());
+        MembershipRequest request = requests.require(requestId);
+        RequestStatus from = request.getStatus();
+        Instant now = clock.instant();
+        request.moveTo(status, now);
+        if (from != status) {
+            events.publishEvent(new RequestStatusChanged(requestId, from, status, now));
+        }
     }
 }

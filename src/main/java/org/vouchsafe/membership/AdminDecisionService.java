@@ -11,8 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.vouchsafe.audit.AuditAction;
 import org.vouchsafe.audit.AuditLog;
 import org.vouchsafe.intake.MembershipRequest;
-import org.vouchsafe.intake.MembershipRequestRepository;
-import org.vouchsafe.intake.RequestStatus;
+import org.vouchsafe.intake.Requests;
 import org.vouchsafe.problem.ConflictException;
 import org.vouchsafe.problem.FieldProblem;
 import org.vouchsafe.problem.InvalidInputException;
@@ -25,14 +24,14 @@ import org.vouchsafe.problem.NotFoundException;
 @Service
 public class AdminDecisionService {
 
-    private final MembershipRequestRepository requests;
+    private final Requests requests;
     private final DecisionRepository decisions;
     private final DecisionWorkflow workflow;
     private final Clock clock;
     private final AuditLog audit;
     private final java.util.List<DeferralDefaults> deferralDefaults;
 
-    public AdminDecisionService(MembershipRequestRepository requests, DecisionRepository decisions, DecisionWorkflow workflow,
+    public AdminDecisionService(Requests requests, DecisionRepository decisions, DecisionWorkflow workflow,
                            Clock clock, AuditLog audit, java.util.List<DeferralDefaults> deferralDefaults) {
         this.requests = requests;
         this.decisions = decisions;
@@ -66,8 +65,8 @@ public class AdminDecisionService {
     }
 
     /**
-     * Records a decision and moves the request to its status; called when the admin's task
-     * completes, whichever way it was completed.
+     * Records a decision; called when the admin's task completes, whichever way it was completed.
+     * The request's status follows from the process model (the decision's outgoing flow).
      */
     @Transactional
     public Decision record(String requestId, DecisionOutcome outcome, String reason, LocalDate effectiveDate, String admin) {
@@ -85,11 +84,6 @@ public class AdminDecisionService {
         }
         audit.record(admin, AuditAction.DECISION_RECORDED, requestId, "Decided " + outcome + " on " + request.getDistroName(),
                 details, true);
-        request.moveTo(switch (outcome) {
-            case APPROVED -> RequestStatus.APPROVED;
-            case REJECTED -> RequestStatus.REJECTED;
-            case DEFERRED -> RequestStatus.DEFERRED;
-        }, clock.instant());
         return decision;
     }
 
@@ -154,7 +148,7 @@ public class AdminDecisionService {
     }
 
     private MembershipRequest request(String requestId) {
-        return requests.findById(requestId).orElseThrow(() -> new NotFoundException("No membership request " + requestId + "."));
+        return requests.find(requestId).orElseThrow(() -> new NotFoundException("No membership request " + requestId + "."));
     }
 
     private static String trim(String s) {

@@ -11,7 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.vouchsafe.audit.AuditAction;
 import org.vouchsafe.audit.AuditLog;
 import org.vouchsafe.intake.MembershipRequest;
-import org.vouchsafe.intake.MembershipRequestRepository;
+import org.vouchsafe.intake.Requests;
 import org.vouchsafe.intake.Requester;
 import org.vouchsafe.problem.NotFoundException;
 
@@ -24,14 +24,14 @@ public class RosterService {
 
     private static final Logger log = LoggerFactory.getLogger(RosterService.class);
 
-    private final MembershipRequestRepository requests;
+    private final Requests requests;
     private final MemberRepository members;
     private final DecisionRepository decisions;
     private final VouchedRequesters vouched;
     private final Clock clock;
     private final AuditLog audit;
 
-    public RosterService(MembershipRequestRepository requests, MemberRepository members, DecisionRepository decisions,
+    public RosterService(Requests requests, MemberRepository members, DecisionRepository decisions,
                          VouchedRequesters vouched, Clock clock, AuditLog audit) {
         this.requests = requests;
         this.members = members;
@@ -50,7 +50,7 @@ public class RosterService {
      */
     @Transactional
     public List<Member> admit(String requestId) {
-        MembershipRequest request = requests.findById(requestId)
+        MembershipRequest request = requests.find(requestId)
                 .orElseThrow(() -> new NotFoundException("No membership request " + requestId + "."));
         List<Member> added = new ArrayList<>();
         List<String> notVouched = new ArrayList<>();

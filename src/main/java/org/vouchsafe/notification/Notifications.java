@@ -11,7 +11,7 @@ import org.bouncycastle.util.encoders.Hex;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.vouchsafe.intake.MembershipRequest;
-import org.vouchsafe.intake.MembershipRequestRepository;
+import org.vouchsafe.intake.Requests;
 import org.vouchsafe.intake.Requester;
 import org.vouchsafe.membership.AdminDecisionService;
 import org.vouchsafe.membership.Decision;
@@ -35,12 +35,12 @@ public class Notifications {
     static final int MAX_KEY = 200;
 
     private final MailService mail;
-    private final MembershipRequestRepository requests;
+    private final Requests requests;
     private final RequestChallenges challenges;
     private final ReviewService review;
     private final AdminDecisionService decisions;
 
-    public Notifications(MailService mail, MembershipRequestRepository requests, RequestChallenges challenges,
+    public Notifications(MailService mail, Requests requests, RequestChallenges challenges,
                          ReviewService review, AdminDecisionService decisions) {
         this.mail = mail;
         this.requests = requests;
@@ -246,7 +246,7 @@ public class Notifications {
     }
 
     private MembershipRequest request(String requestId) {
-        return requests.findById(requestId)
+        return requests.find(requestId)
                 .orElseThrow(() -> new NotFoundException("No membership request " + requestId + "."));
     }
 

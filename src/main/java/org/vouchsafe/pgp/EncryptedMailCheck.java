@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
 import org.vouchsafe.intake.MembershipRequest;
-import org.vouchsafe.intake.MembershipRequestRepository;
+import org.vouchsafe.intake.Requests;
 import org.vouchsafe.intake.Requester;
 import org.vouchsafe.criteria.CheckOutcome;
 import org.vouchsafe.criteria.CheckResult;
@@ -28,12 +28,12 @@ import org.vouchsafe.criteria.CriterionCheck;
 @Component
 class EncryptedMailCheck implements CriterionCheck {
 
-    private final MembershipRequestRepository requests;
+    private final Requests requests;
     private final ChallengeService challenges;
     private final CertificateInspector inspector;
     private final Clock clock;
 
-    EncryptedMailCheck(MembershipRequestRepository requests, ChallengeService challenges, CertificateInspector inspector,
+    EncryptedMailCheck(Requests requests, ChallengeService challenges, CertificateInspector inspector,
                        Clock clock) {
         this.requests = requests;
         this.challenges = challenges;
@@ -52,7 +52,7 @@ class EncryptedMailCheck implements CriterionCheck {
         if (request.getRequesters().isEmpty()) {
             return CheckResult.fail("No requester is named, so nobody can receive the encrypted challenge.");
         }
-        boolean stored = request.getId() != null && requests.existsById(request.getId());
+        boolean stored = request.getId() != null && requests.exists(request.getId());
         Map<String, Challenge> issued = stored
                 ? challenges.list(request.getId()).stream().collect(Collectors.toMap(Challenge::getFingerprint,
                         Function.identity(), (a, b) -> a))

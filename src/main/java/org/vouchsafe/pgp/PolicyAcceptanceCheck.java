@@ -7,7 +7,7 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 import org.vouchsafe.catalogue.Catalogue;
 import org.vouchsafe.intake.MembershipRequest;
-import org.vouchsafe.intake.MembershipRequestRepository;
+import org.vouchsafe.intake.Requests;
 import org.vouchsafe.intake.Requester;
 import org.vouchsafe.criteria.CheckOutcome;
 import org.vouchsafe.criteria.CheckResult;
@@ -23,10 +23,10 @@ import org.vouchsafe.criteria.CriterionCheck;
 class PolicyAcceptanceCheck implements CriterionCheck {
 
     private final Catalogue catalogue;
-    private final MembershipRequestRepository requests;
+    private final Requests requests;
     private final PolicyAcceptanceService acceptance;
 
-    PolicyAcceptanceCheck(Catalogue catalogue, MembershipRequestRepository requests, PolicyAcceptanceService acceptance) {
+    PolicyAcceptanceCheck(Catalogue catalogue, Requests requests, PolicyAcceptanceService acceptance) {
         this.catalogue = catalogue;
         this.requests = requests;
         this.acceptance = acceptance;
@@ -44,7 +44,7 @@ class PolicyAcceptanceCheck implements CriterionCheck {
             return CheckResult.fail("The current list policy (version " + current + ") is not accepted; "
                     + "read GET /api/catalogue/policy and accept that version.");
         }
-        if (request.getId() == null || !requests.existsById(request.getId())) {
+        if (request.getId() == null || !requests.exists(request.getId())) {
             return CheckResult.pending("The current list policy (version " + current + ") is accepted. After filing, "
                     + "each requester signs the policy statement with their key (GET /api/catalogue/policy/statement).");
         }

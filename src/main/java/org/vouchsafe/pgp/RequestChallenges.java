@@ -15,7 +15,7 @@ import org.vouchsafe.audit.AuditLog;
 import org.vouchsafe.criteria.CheckResult;
 import org.vouchsafe.criteria.CriteriaService;
 import org.vouchsafe.intake.MembershipRequest;
-import org.vouchsafe.intake.MembershipRequestRepository;
+import org.vouchsafe.intake.Requests;
 import org.vouchsafe.intake.RequestAccess;
 import org.vouchsafe.intake.Requester;
 import org.vouchsafe.problem.InvalidInputException;
@@ -33,7 +33,7 @@ public class RequestChallenges {
     private static final Logger log = LoggerFactory.getLogger(RequestChallenges.class);
 
     private final ChallengeService challenges;
-    private final MembershipRequestRepository requests;
+    private final Requests requests;
     private final RequestAccess access;
     private final CriteriaService criteria;
     private final AuditLog audit;
@@ -41,7 +41,7 @@ public class RequestChallenges {
     private final PgpProperties properties;
     private final Clock clock;
 
-    public RequestChallenges(ChallengeService challenges, MembershipRequestRepository requests, RequestAccess access,
+    public RequestChallenges(ChallengeService challenges, Requests requests, RequestAccess access,
                              CriteriaService criteria, AuditLog audit, ChallengeWorkflow workflow,
                              PgpProperties properties, Clock clock) {
         this.challenges = challenges;
@@ -133,7 +133,7 @@ public class RequestChallenges {
     }
 
     private MembershipRequest request(String requestId) {
-        return requests.findById(requestId)
+        return requests.find(requestId)
                 .orElseThrow(() -> new NotFoundException("No membership request " + requestId + "."));
     }
 }

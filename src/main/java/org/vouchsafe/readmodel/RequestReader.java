@@ -17,7 +17,7 @@ import org.vouchsafe.review.Tally;
 import org.vouchsafe.system.Roles;
 import org.vouchsafe.criteria.RequestCriterionRepository;
 import org.vouchsafe.intake.MembershipRequest;
-import org.vouchsafe.intake.MembershipRequestRepository;
+import org.vouchsafe.intake.Requests;
 import org.vouchsafe.intake.RequestAccess;
 import org.vouchsafe.intake.RequestStatus;
 
@@ -30,14 +30,14 @@ import org.vouchsafe.intake.RequestStatus;
 public class RequestReader {
 
     private final RequestAccess access;
-    private final MembershipRequestRepository requests;
+    private final Requests requests;
     private final RequestCriterionRepository criteria;
     private final ReviewService review;
     private final AdminDecisionService decisions;
     private final ThreadRenderer thread;
     private final Catalogue catalogue;
 
-    public RequestReader(RequestAccess access, MembershipRequestRepository requests, RequestCriterionRepository criteria,
+    public RequestReader(RequestAccess access, Requests requests, RequestCriterionRepository criteria,
                          ReviewService review, AdminDecisionService decisions, ThreadRenderer thread, Catalogue catalogue) {
         this.access = access;
         this.requests = requests;
@@ -64,9 +64,8 @@ public class RequestReader {
         Set<RequestStatus> wanted = statuses.isEmpty() ? EnumSet.allOf(RequestStatus.class) : statuses;
         PageRequest pageRequest = PageRequest.of(page, size,
                 Sort.by(Sort.Order.desc("filedAt"), Sort.Order.asc("id")));
-        Page<MembershipRequest> found = RequestAccess.hasRole(user, Roles.LIST_ADMINS) || RequestAccess.hasRole(user, Roles.REVIEWERS)
-                ? requests.findByStatusIn(wanted, pageRequest)
-                : requests.findByFiledByAndStatusIn(user.getName(), wanted, pageRequest);
+        boolean everyone = RequestAccess.hasRole(user, Roles.LIST_ADMINS) || RequestAccess.hasRole(user, Roles.REVIEWERS);
+        Page<MembershipRequest> found = requests.page(wanted, everyone ? null : user.getName(), pageRequest);
         return new RequestPage(found.getContent().stream().map(r -> view(r.getId())).toList(),
                 found.getTotalElements(), page, size);
     }
@@ -89,7 +88,7 @@ public class RequestReader {
     }
 
     public RequestView view(String id) {
-        MembershipRequest request = requests.findById(id).orElseThrow();
+        MembershipRequest request = requests.find(id).orElseThrow();
         List<RequestView.CriterionView> criterionViews = criteria.findByRequestIdOrderByNumber(id).stream()
                 .map(c -> new RequestView.CriterionView(c.getNumber(), catalogue.criterion(c.getNumber()).title(),
                         c.getAnswer(), new RequestView.CheckView(c.getOutcome().name(), c.result().reasons())))

@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.vouchsafe.intake.MembershipRequest;
-import org.vouchsafe.intake.MembershipRequestRepository;
+import org.vouchsafe.intake.Requests;
 import org.vouchsafe.problem.FieldProblem;
 import org.vouchsafe.problem.InvalidInputException;
 import org.vouchsafe.problem.QueryParameters;
@@ -31,9 +31,9 @@ class InboxController {
     static final int MAX_SIZE = 200;
 
     private final ReviewerInbox inbox;
-    private final MembershipRequestRepository requests;
+    private final Requests requests;
 
-    InboxController(ReviewerInbox inbox, MembershipRequestRepository requests) {
+    InboxController(ReviewerInbox inbox, Requests requests) {
         this.inbox = inbox;
         this.requests = requests;
     }
@@ -49,7 +49,7 @@ class InboxController {
             throw new InvalidInputException(problems);
         }
         List<ReviewerInbox.OpenTask> tasks = inbox.page(user.getName(), pageNumber * pageSize, pageSize);
-        Map<String, String> distros = requests.findAllById(tasks.stream().map(ReviewerInbox.OpenTask::requestId)
+        Map<String, String> distros = requests.findAll(tasks.stream().map(ReviewerInbox.OpenTask::requestId)
                         .filter(java.util.Objects::nonNull).distinct().toList()).stream()
                 .collect(Collectors.toMap(MembershipRequest::getId, MembershipRequest::getDistroName));
         long counted = inbox.countUpTo(user.getName(), COUNT_CAP);

@@ -17,7 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.vouchsafe.audit.AuditAction;
 import org.vouchsafe.audit.AuditLog;
 import org.vouchsafe.intake.MembershipRequest;
-import org.vouchsafe.intake.MembershipRequestRepository;
+import org.vouchsafe.intake.Requests;
 import org.vouchsafe.intake.RequestStatus;
 import org.vouchsafe.problem.ConcurrentUpdateException;
 import org.vouchsafe.problem.ConflictException;
@@ -37,7 +37,7 @@ public class ReviewService {
     private static final int VOTE_ATTEMPTS = 8;
     private static final int MAX_COMMENT = 8000;
 
-    private final MembershipRequestRepository requests;
+    private final Requests requests;
     private final VoteRepository votes;
     private final ApplicantReplyRepository replies;
     private final ReviewerProfileRepository profiles;
@@ -48,7 +48,7 @@ public class ReviewService {
     private final Clock clock;
     private final AuditLog audit;
 
-    public ReviewService(MembershipRequestRepository requests, VoteRepository votes, ApplicantReplyRepository replies,
+    public ReviewService(Requests requests, VoteRepository votes, ApplicantReplyRepository replies,
                          ReviewerProfileRepository profiles, ConflictOfInterest conflictOfInterest,
                          ReviewWorkflow workflow, PlatformTransactionManager transactionManager, ObjectMapper json,
                          Clock clock, AuditLog audit) {
@@ -83,17 +83,14 @@ public class ReviewService {
     }
 
     /**
-     * Opens the next review round (the first one is opened at filing), moving the request to
-     * {@code IN_REVIEW}.
+     * Opens the next review round (the first one is opened at filing). The request's status is the
+     * process model's to set ({@code IN_REVIEW} as the round opens).
      *
      * @return the round number
      */
     @Transactional
     public int openRound(String requestId, boolean first) {
-        MembershipRequest request = request(requestId);
-        int round = first ? request.getReviewRound() : request.startNextRound();
-        request.moveTo(RequestStatus.IN_REVIEW, clock.instant());
-        return round;
+        return first ? request(requestId).getReviewRound() : requests.startNextRound(requestId);
     }
 
     /**
@@ -324,7 +321,7 @@ public class ReviewService {
     }
 
     private MembershipRequest request(String requestId) {
-        return requests.findById(requestId).orElseThrow(() -> new NotFoundException("No membership request " + requestId + "."));
+        return requests.find(requestId).orElseThrow(() -> new NotFoundException("No membership request " + requestId + "."));
     }
 
     private static String blankToNull(String s) {

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import org.vouchsafe.intake.MembershipRequestRepository;
+import org.vouchsafe.intake.Requests;
 import org.vouchsafe.membership.DeferralDefaults;
 
 /** When criterion 3 failed only because the record is too young, defer until it is a year long. */
@@ -14,9 +14,9 @@ import org.vouchsafe.membership.DeferralDefaults;
 class TrackRecordDeferralDefault implements DeferralDefaults {
 
     private final TrackRecordService trackRecord;
-    private final MembershipRequestRepository requests;
+    private final Requests requests;
 
-    TrackRecordDeferralDefault(TrackRecordService trackRecord, MembershipRequestRepository requests) {
+    TrackRecordDeferralDefault(TrackRecordService trackRecord, Requests requests) {
         this.trackRecord = trackRecord;
         this.requests = requests;
     }
@@ -24,7 +24,7 @@ class TrackRecordDeferralDefault implements DeferralDefaults {
     @Override
     @Transactional(readOnly = true)
     public Optional<LocalDate> deferUntil(String requestId) {
-        return requests.findById(requestId).flatMap(request -> trackRecord
+        return requests.find(requestId).flatMap(request -> trackRecord
                 .assess(requestId, LocalDate.ofInstant(request.getFiledAt(), ZoneOffset.UTC), request.isDownstream())
                 .deferDefault());
     }

@@ -17,7 +17,7 @@ import org.vouchsafe.audit.AuditAction;
 import org.vouchsafe.audit.AuditLog;
 import org.vouchsafe.criteria.CriteriaService;
 import org.vouchsafe.intake.MembershipRequest;
-import org.vouchsafe.intake.MembershipRequestRepository;
+import org.vouchsafe.intake.Requests;
 import org.vouchsafe.intake.Requester;
 import org.vouchsafe.membership.Member;
 import org.vouchsafe.membership.MemberRepository;
@@ -49,7 +49,7 @@ public class VouchService {
     private static final int MAX_AUDIT_SUMMARY = 2000;
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
-    private final MembershipRequestRepository requests;
+    private final Requests requests;
     private final VouchRepository vouches;
     private final VouchingRoundRepository rounds;
     private final MemberRepository members;
@@ -62,7 +62,7 @@ public class VouchService {
     private final VouchingWorkflow workflow;
     private final Clock clock;
 
-    VouchService(MembershipRequestRepository requests, VouchRepository vouches, VouchingRoundRepository rounds,
+    VouchService(Requests requests, VouchRepository vouches, VouchingRoundRepository rounds,
                  MemberRepository members, SignatureService signatures, CertificateInspector inspector,
                  VouchStatements statements, CriteriaService criteria, AuditLog audit, VouchingProperties properties,
                  @Lazy VouchingWorkflow workflow, Clock clock) {
@@ -208,14 +208,14 @@ public class VouchService {
         if (member.isPresent()) {
             return filedAs(member.get()).map(Requester::getPublicKey);
         }
-        return requests.findById(requestId).flatMap(r -> r.getRequesters().stream()
+        return requests.find(requestId).flatMap(r -> r.getRequesters().stream()
                         .filter(q -> VouchStatements.normalise(q.getEmail()).equals(voucherEmail)).findFirst())
                 .map(Requester::getPublicKey).filter(k -> !k.isBlank());
     }
 
     /** The member as filed with the request that admitted them (with their key), if they came through Vouchsafe. */
     private Optional<Requester> filedAs(Member member) {
-        return Optional.ofNullable(member.getRequestId()).flatMap(requests::findById)
+        return Optional.ofNullable(member.getRequestId()).flatMap(requests::find)
                 .flatMap(r -> r.getRequesters().stream()
                         .filter(q -> q.getEmail().equalsIgnoreCase(member.getEmail())).findFirst())
                 .filter(q -> q.getPublicKey() != null && !q.getPublicKey().isBlank());
@@ -559,7 +559,7 @@ public class VouchService {
     }
 
     private MembershipRequest request(String requestId) {
-        return requests.findById(requestId)
+        return requests.find(requestId)
                 .orElseThrow(() -> new NotFoundException("No membership request " + requestId + "."));
     }
 

@@ -11,7 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.vouchsafe.audit.AuditAction;
 import org.vouchsafe.audit.AuditLog;
 import org.vouchsafe.intake.MembershipRequest;
-import org.vouchsafe.intake.MembershipRequestRepository;
+import org.vouchsafe.intake.Requests;
 import org.vouchsafe.intake.NamedVoucher;
 import org.vouchsafe.problem.ConflictException;
 import org.vouchsafe.problem.InvalidInputException;
@@ -26,13 +26,13 @@ public class VoucherAdminService {
 
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
-    private final MembershipRequestRepository requests;
+    private final Requests requests;
     private final VouchRepository vouches;
     private final VouchingRounds rounds;
     private final AuditLog audit;
     private final VouchingWorkflow workflow;
 
-    VoucherAdminService(MembershipRequestRepository requests, VouchRepository vouches, VouchingRounds rounds,
+    VoucherAdminService(Requests requests, VouchRepository vouches, VouchingRounds rounds,
                         AuditLog audit, @Lazy VouchingWorkflow workflow) {
         this.requests = requests;
         this.vouches = vouches;
@@ -47,7 +47,7 @@ public class VoucherAdminService {
 
     @Transactional
     public NamedVoucher change(String requestId, VoucherChange change, String admin) {
-        MembershipRequest request = requests.findById(requestId)
+        MembershipRequest request = requests.find(requestId)
                 .orElseThrow(() -> new NotFoundException("No membership request " + requestId + "."));
         if (request.getStatus().isClosed()) {
             throw new ConflictException("The request is " + request.getStatus() + "; vouchers change only while it is open.");
@@ -85,13 +85,11 @@ public class VoucherAdminService {
             if (vouches.findByRequestIdOrderByRecordedAt(requestId).stream().anyMatch(v -> v.getVoucherEmail().equals(old))) {
                 throw new ConflictException(old + " has already vouched; a signed vouch stands and is not replaced.");
             }
-            request.getVouchers().remove(previous);
             replaced = Optional.of(previous);
             details.put("replaces", old);
         }
         NamedVoucher added = new NamedVoucher(change.name().trim(), email, vouchesFor);
-        request.getVouchers().add(added);
-        requests.saveAndFlush(request);
+        requests.nameVoucher(requestId, added, replaced.orElse(null));
         audit.record(admin, AuditAction.ADMIN_OVERRIDE, requestId, replaced.map(p -> "Replaced voucher " + p.getEmail()
                 + " by " + email).orElse("Added voucher " + email) + " for " + vouchesFor, details, true);
         replaced.ifPresent(p -> workflow.invitationWithdrawn(requestId, p.getId()));

@@ -12,7 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.vouchsafe.criteria.CheckOutcome;
 import org.vouchsafe.criteria.CriteriaService;
 import org.vouchsafe.intake.MembershipRequest;
-import org.vouchsafe.intake.MembershipRequestRepository;
+import org.vouchsafe.intake.Requests;
 import org.vouchsafe.intake.NamedVoucher;
 import org.vouchsafe.intake.Requester;
 import org.vouchsafe.membership.MemberRepository;
@@ -26,7 +26,7 @@ import org.vouchsafe.problem.NotFoundException;
 @Service
 public class VouchingRounds {
 
-    private final MembershipRequestRepository requests;
+    private final Requests requests;
     private final VouchingRoundRepository rounds;
     private final VouchRepository vouches;
     private final MemberRepository members;
@@ -36,7 +36,7 @@ public class VouchingRounds {
     private final VouchingProperties properties;
     private final Clock clock;
 
-    VouchingRounds(MembershipRequestRepository requests, VouchingRoundRepository rounds, VouchRepository vouches,
+    VouchingRounds(Requests requests, VouchingRoundRepository rounds, VouchRepository vouches,
                    MemberRepository members, VouchMails mails, VouchStatements statements, CriteriaService criteria,
                    VouchingProperties properties, Clock clock) {
         this.requests = requests;
@@ -140,7 +140,7 @@ public class VouchingRounds {
     }
 
     private MembershipRequest request(String requestId) {
-        return requests.findById(requestId)
+        return requests.find(requestId)
                 .orElseThrow(() -> new NotFoundException("No membership request " + requestId + "."));
     }
 }

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.vouchsafe.catalogue.Catalogue;
 import org.vouchsafe.intake.MembershipRequest;
-import org.vouchsafe.intake.MembershipRequestRepository;
+import org.vouchsafe.intake.Requests;
 import org.vouchsafe.intake.RequestStatus;
 import org.vouchsafe.membership.AdminDecisionService;
 import org.vouchsafe.membership.Member;
@@ -24,7 +24,7 @@ import org.vouchsafe.review.ReviewService;
 @Service
 class AdminDashboardReader {
 
-    private final MembershipRequestRepository requests;
+    private final Requests requests;
     private final ReviewService review;
     private final AdminDecisionService decisions;
     private final RosterService roster;
@@ -33,7 +33,7 @@ class AdminDashboardReader {
     private final Clock clock;
     private final CockpitLinks cockpit;
 
-    AdminDashboardReader(MembershipRequestRepository requests, ReviewService review, AdminDecisionService decisions,
+    AdminDashboardReader(Requests requests, ReviewService review, AdminDecisionService decisions,
                          RosterService roster, Catalogue catalogue, TargetsProperties targets, Clock clock,
                          CockpitLinks cockpit) {
         this.requests = requests;
@@ -52,7 +52,7 @@ class AdminDashboardReader {
         List<Dashboard.VoteFact> votes = new ArrayList<>();
         List<Dashboard.DecisionFact> decided = new ArrayList<>();
         Map<String, String> links = cockpit.running();
-        for (MembershipRequest r : requests.findAllByOrderByFiledAtDesc()) {
+        for (MembershipRequest r : requests.newestFirst()) {
             List<String> eligible = r.getStatus() == RequestStatus.IN_REVIEW ? review.eligibleReviewers(r.getId()) : List.of();
             facts.add(new Dashboard.RequestFact(r.getId(), r.getDistroName(), r.getStatus(), r.getFiledAt(), r.getReviewRound(),
                     links.get(r.getId()), eligible));

@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.vouchsafe.catalogue.Catalogue;
 import org.vouchsafe.intake.MembershipRequest;
-import org.vouchsafe.intake.MembershipRequestRepository;
+import org.vouchsafe.intake.Requests;
 import org.vouchsafe.intake.RequestAccess;
 import org.vouchsafe.intake.Requester;
 import org.vouchsafe.pgp.Challenge;
@@ -60,13 +60,13 @@ class EvidencePages {
     @Component
     static class KeyTasks {
 
-        private final MembershipRequestRepository requests;
+        private final Requests requests;
         private final ChallengeService challenges;
         private final PolicyAcceptanceService acceptance;
         private final RequestPolicySignatures signatures;
         private final Catalogue catalogue;
 
-        KeyTasks(MembershipRequestRepository requests, ChallengeService challenges, PolicyAcceptanceService acceptance,
+        KeyTasks(Requests requests, ChallengeService challenges, PolicyAcceptanceService acceptance,
                  RequestPolicySignatures signatures, Catalogue catalogue) {
             this.requests = requests;
             this.challenges = challenges;
@@ -77,7 +77,7 @@ class EvidencePages {
 
         @Transactional(readOnly = true)
         List<KeyTask> of(String requestId, Authentication user) {
-            MembershipRequest request = requests.findById(requestId).orElseThrow();
+            MembershipRequest request = requests.find(requestId).orElseThrow();
             if (request.getStatus().isClosed()) {
                 return List.of();
             }
@@ -106,12 +106,12 @@ class EvidencePages {
     @Component
     static class KeySection implements DossierSections {
 
-        private final MembershipRequestRepository requests;
+        private final Requests requests;
         private final ChallengeService challenges;
         private final PolicyAcceptanceService acceptance;
         private final Catalogue catalogue;
 
-        KeySection(MembershipRequestRepository requests, ChallengeService challenges, PolicyAcceptanceService acceptance,
+        KeySection(Requests requests, ChallengeService challenges, PolicyAcceptanceService acceptance,
                    Catalogue catalogue) {
             this.requests = requests;
             this.challenges = challenges;
@@ -122,7 +122,7 @@ class EvidencePages {
         @Override
         @Transactional(readOnly = true)
         public List<DossierSection> sections(String requestId) {
-            MembershipRequest request = requests.findById(requestId).orElse(null);
+            MembershipRequest request = requests.find(requestId).orElse(null);
             if (request == null) {
                 return List.of();
             }

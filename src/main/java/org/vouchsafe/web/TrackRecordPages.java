@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.stereotype.Controller;
 import org.vouchsafe.intake.MembershipRequest;
-import org.vouchsafe.intake.MembershipRequestRepository;
+import org.vouchsafe.intake.Requests;
 import org.vouchsafe.intake.RequestAccess;
 import org.vouchsafe.trackrecord.TrackRecordAssessment;
 import org.vouchsafe.trackrecord.TrackRecordService;
@@ -47,9 +47,9 @@ class TrackRecordPages {
     static class Section implements DossierSections {
 
         private final TrackRecordService trackRecord;
-        private final MembershipRequestRepository requests;
+        private final Requests requests;
 
-        Section(TrackRecordService trackRecord, MembershipRequestRepository requests) {
+        Section(TrackRecordService trackRecord, Requests requests) {
             this.trackRecord = trackRecord;
             this.requests = requests;
         }
@@ -57,7 +57,7 @@ class TrackRecordPages {
         @Override
         @Transactional(readOnly = true)
         public List<DossierSection> sections(String requestId) {
-            MembershipRequest request = requests.findById(requestId).orElse(null);
+            MembershipRequest request = requests.find(requestId).orElse(null);
             if (request == null) {
                 return List.of();
             }

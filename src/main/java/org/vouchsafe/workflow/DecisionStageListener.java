@@ -3,25 +3,21 @@ package org.vouchsafe.workflow;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
-import org.vouchsafe.intake.RequestStatus;
-import org.vouchsafe.intake.RequestStatusService;
 import org.vouchsafe.membership.AdminDecisionService;
 
 import static org.vouchsafe.workflow.MembershipProcess.Variables.REVIEW_SUMMARY;
 
 /**
- * When a request reaches the admin: status AWAITING_DECISION and a fresh summary of the votes
- * and objections for the decision form.
+ * When a request reaches the admin: a fresh summary of the votes and objections for the decision
+ * form (the status, AWAITING_DECISION, is entered by the model's own listener on the same gateway).
  */
 @Component("decisionStage")
 class DecisionStageListener implements ExecutionListener {
 
-    private final RequestStatusService statuses;
     private final FormSummaries summaries;
     private final AdminDecisionService decisions;
 
-    DecisionStageListener(RequestStatusService statuses, FormSummaries summaries, AdminDecisionService decisions) {
-        this.statuses = statuses;
+    DecisionStageListener(FormSummaries summaries, AdminDecisionService decisions) {
         this.summaries = summaries;
         this.decisions = decisions;
     }
@@ -29,7 +25,6 @@ class DecisionStageListener implements ExecutionListener {
     @Override
     public void notify(DelegateExecution execution) {
         String requestId = execution.getProcessBusinessKey();
-        statuses.move(requestId, RequestStatus.AWAITING_DECISION);
         execution.setVariable(REVIEW_SUMMARY, summaries.votes(requestId));
         execution.setVariable(MembershipProcess.Variables.CHECKS_SUMMARY, summaries.checks(requestId));
         // A request coming back from a deferral must not show the previous decision pre-filled in the form.

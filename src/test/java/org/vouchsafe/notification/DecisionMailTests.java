@@ -25,7 +25,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.vouchsafe.intake.MembershipRequest;
-import org.vouchsafe.intake.MembershipRequestRepository;
+import org.vouchsafe.intake.Requests;
 import org.vouchsafe.intake.Requester;
 import org.vouchsafe.membership.AdminDecisionService;
 import org.vouchsafe.membership.Decision;
@@ -86,8 +86,8 @@ class DecisionMailTests {
         Requester ann = new Requester("Ann Example", "ann@example.org", "Example Foundation", Fixtures.publicKey("ann"));
         ann.setFingerprint(Fixtures.fingerprint("ann"));
         request.getRequesters().add(ann);
-        MembershipRequestRepository requests = mock(MembershipRequestRepository.class);
-        when(requests.findById(request.getId())).thenReturn(Optional.of(request));
+        Requests requests = mock(Requests.class);
+        when(requests.find(request.getId())).thenReturn(Optional.of(request));
         AdminDecisionService decisions = mock(AdminDecisionService.class);
         when(decisions.latest(request.getId())).thenReturn(Optional.of(new Decision(request.getId(),
                 DecisionOutcome.REJECTED, "No track record on the lists yet.", null, "admin", Instant.now())));

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.mockito.Mockito;
 import org.vouchsafe.catalogue.Catalogue;
 import org.vouchsafe.intake.MembershipRequest;
-import org.vouchsafe.intake.MembershipRequestRepository;
+import org.vouchsafe.intake.Requests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.vouchsafe.support.UnsavedRequests.TODAY;
@@ -16,7 +16,7 @@ import org.vouchsafe.support.UnsavedRequests;
 
 class PolicyAcceptanceCheckTests {
 
-    private final MembershipRequestRepository requests = Mockito.mock(MembershipRequestRepository.class);
+    private final Requests requests = Mockito.mock(Requests.class);
     private final PolicyAcceptanceService acceptance = Mockito.mock(PolicyAcceptanceService.class);
     private final PolicyAcceptanceCheck check = new PolicyAcceptanceCheck(new Catalogue(), requests, acceptance);
 
@@ -42,7 +42,7 @@ class PolicyAcceptanceCheckTests {
         request.setPolicy("2017-06-28", true);
         request.getRequesters().add(new org.vouchsafe.intake.Requester("Ann Example", "ann@example.org", null, "key"));
         request.getRequesters().forEach(r -> r.setFingerprint("FP-" + r.getEmail()));
-        Mockito.when(requests.existsById(request.getId())).thenReturn(true);
+        Mockito.when(requests.exists(request.getId())).thenReturn(true);
         Mockito.when(acceptance.signedFingerprints(request.getId(), "2017-06-28")).thenReturn(Set.of());
 
         assertThat(check.check(request, TODAY).outcome()).isEqualTo(CheckOutcome.PENDING);

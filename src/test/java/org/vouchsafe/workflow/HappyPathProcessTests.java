@@ -50,7 +50,7 @@ class HappyPathProcessTests extends ProcessTestSupport {
         // when the applicant files
         String id = file(filing);
         ProcessInstance instance = instance(id);
-        assertThat(requests.findById(id).orElseThrow().getProcessInstanceId()).isEqualTo(instance.getId());
+        assertThat(requests.require(id).getProcessInstanceId()).isEqualTo(instance.getId());
 
         // then every check ran, the pre-screen found no failure, and the round is open for all five reviewers
         BpmnAwareTests.assertThat(instance)

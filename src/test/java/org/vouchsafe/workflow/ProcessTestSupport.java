@@ -21,7 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.vouchsafe.intake.FilingRequest;
 import org.vouchsafe.intake.FilingService;
-import org.vouchsafe.intake.MembershipRequestRepository;
+import org.vouchsafe.intake.Requests;
 import org.vouchsafe.intake.RequestStatus;
 import org.vouchsafe.support.Api;
 
@@ -52,7 +52,7 @@ abstract class ProcessTestSupport {
     FilingService filings;
 
     @Autowired
-    MembershipRequestRepository requests;
+    Requests requests;
 
     @Autowired
     ObjectMapper json;
@@ -94,7 +94,7 @@ abstract class ProcessTestSupport {
     }
 
     RequestStatus status(String requestId) {
-        return requests.findById(requestId).orElseThrow().getStatus();
+        return requests.find(requestId).orElseThrow().getStatus();
     }
 
     JsonNode read(String user, String requestId) {
