@@ -2,7 +2,6 @@ package org.vouchsafe.trackrecord;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -50,13 +49,8 @@ class EvidenceSelfAssessmentController {
         }
         List<TrackRecordEntryInput> entries = trackRecord.readUpload(body, contentType);
         TrackRecordAssessment assessment = trackRecord.assess(entries, LocalDate.now(clock), downstream);
-        Map<String, Object> section = new LinkedHashMap<>();
-        section.put("statistics", assessment.statistics());
-        section.put("outcome", assessment.check().outcome().name());
-        section.put("reasons", assessment.check().reasons());
-        section.put("eligibleFrom", assessment.eligibleFrom().orElse(null));
         return new SelfAssessment(List.of(new SelfAssessment.CheckView(3, catalogue.criterion(3).title(),
                 assessment.check().outcome().name(), assessment.check().reasons())), List.of(),
-                Map.of("trackRecord", section));
+                Map.of(TrackRecordSelfAssessment.SECTION, TrackRecordSelfAssessment.section(assessment)));
     }
 }
