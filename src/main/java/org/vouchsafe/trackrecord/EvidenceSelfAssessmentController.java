@@ -3,7 +3,6 @@ package org.vouchsafe.trackrecord;
 import org.vouchsafe.intake.TrackRecordEntryInput;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -51,13 +50,8 @@ class EvidenceSelfAssessmentController {
         }
         List<TrackRecordEntryInput> entries = trackRecord.readUpload(body, contentType);
         TrackRecordAssessment assessment = trackRecord.assess(entries, LocalDate.now(clock), downstream);
-        Map<String, Object> section = new LinkedHashMap<>();
-        section.put("statistics", assessment.statistics());
-        section.put("outcome", assessment.check().outcome().name());
-        section.put("reasons", assessment.check().reasons());
-        section.put("eligibleFrom", assessment.eligibleFrom().orElse(null));
         return new SelfAssessment(List.of(new SelfAssessment.CheckView(3, catalogue.criterion(3).title(),
                 assessment.check().outcome().name(), assessment.check().reasons())), List.of(),
-                Map.of("trackRecord", section));
+                Map.of(TrackRecordSelfAssessment.SECTION, TrackRecordSelfAssessment.section(assessment)));
     }
 }

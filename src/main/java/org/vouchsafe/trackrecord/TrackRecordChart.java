@@ -7,12 +7,14 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 
+import static org.vouchsafe.markup.Markup.escape;
+
 /**
  * Draws the track record as one self-contained SVG document, readable without JavaScript:
  * a histogram of latencies (days from public to fix, with the 10-day line) and a timeline of
  * fixes per month (per year for records longer than 20 years) from the first public date to
  * the filing date, timely and late fixes stacked. The size of the picture does not grow with
- * the number of entries. All text goes through {@link #escape(String)}.
+ * the number of entries. All text goes through {@link org.vouchsafe.markup.Markup#escape(String)}.
  */
 public final class TrackRecordChart {
 
@@ -166,27 +168,5 @@ public final class TrackRecordChart {
     private static void text(StringBuilder svg, double x, double y, String escapedText, String attributes) {
         svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" %s>", x, y, attributes))
                 .append(escapedText).append("</text>\n");
-    }
-
-    /** Escapes text for XML content and attribute values. */
-    public static String escape(String s) {
-        StringBuilder out = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> {
-                    // Control characters are not allowed in XML 1.0 at all.
-                    if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.toString();
     }
 }

@@ -19,6 +19,9 @@ import org.vouchsafe.problem.InvalidInputException;
 @Component
 class TrackRecordSelfAssessment implements SelfAssessmentContributor {
 
+    /** The key of the track-record section in a self-assessment's details. */
+    static final String SECTION = "trackRecord";
+
     private final TrackRecordService trackRecord;
     private final Clock clock;
 
@@ -33,17 +36,24 @@ class TrackRecordSelfAssessment implements SelfAssessmentContributor {
                 ? List.of() : filing.evidence().trackRecord();
         boolean downstream = filing.distro() != null && filing.distro().upstream() != null && !filing.distro().upstream().isBlank();
         try {
-            TrackRecordAssessment assessment = trackRecord.assess(entries, LocalDate.now(clock), downstream);
-            Map<String, Object> section = new LinkedHashMap<>();
-            section.put("statistics", assessment.statistics());
-            section.put("outcome", assessment.check().outcome().name());
-            section.put("reasons", assessment.check().reasons());
-            section.put("eligibleFrom", assessment.eligibleFrom().orElse(null));
-            details.put("trackRecord", section);
+            details.put(SECTION, section(trackRecord.assess(entries, LocalDate.now(clock), downstream)));
         } catch (InvalidInputException e) {
             // The field problems are already listed by the filing validator; there are no statistics to show.
-            details.put("trackRecord", Map.of("outcome", "FAIL", "reasons",
+            details.put(SECTION, Map.of("outcome", "FAIL", "reasons",
                     List.of("Fix the track-record evidence problems listed above to see the statistics.")));
         }
+    }
+
+    /**
+     * The {@value #SECTION} section of a self-assessment's details, built here only, so that a filing
+     * draft and an evidence-only upload ({@link EvidenceSelfAssessmentController}) answer alike.
+     */
+    static Map<String, Object> section(TrackRecordAssessment assessment) {
+        Map<String, Object> section = new LinkedHashMap<>();
+        section.put("statistics", assessment.statistics());
+        section.put("outcome", assessment.check().outcome().name());
+        section.put("reasons", assessment.check().reasons());
+        section.put("eligibleFrom", assessment.eligibleFrom().orElse(null));
+        return section;
     }
 }

@@ -63,7 +63,7 @@ class PublicVouching {
     /** A vouch sent without an account, answered as the class describes. */
     Vouch submit(String requestId, VouchInput input) {
         vouches.checkShape(input);
-        VouchService.Signed signed;
+        SignedVouch signed;
         try {
             signed = vouches.verifySignature(requestId, input);
         } catch (VouchRefusedException e) {

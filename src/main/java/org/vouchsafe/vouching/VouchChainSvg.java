@@ -9,6 +9,8 @@ import java.util.Map;
 import org.vouchsafe.intake.MembershipRequest;
 import org.vouchsafe.intake.Requester;
 
+import static org.vouchsafe.markup.Markup.escape;
+
 /**
  * Draws the chain as SVG, left to right: outside vouchers (members, veterans), then requesters by
  * chain depth, then requesters nobody has vouched for yet. Each arrow is one vouch, labelled with
@@ -63,7 +65,7 @@ final class VouchChainSvg {
         svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(width).append("\" height=\"").append(height)
                 .append("\" viewBox=\"0 0 ").append(width).append(' ').append(height)
                 .append("\" font-family=\"sans-serif\" font-size=\"12\" role=\"img\">\n");
-        svg.append("<title>Vouching chain of ").append(xml(request.getDistroName())).append("</title>\n");
+        svg.append("<title>Vouching chain of ").append(escape(request.getDistroName())).append("</title>\n");
         svg.append("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"8\" "
                 + "markerHeight=\"8\" orient=\"auto-start-reverse\"><path d=\"M 0 0 L 10 5 L 0 10 z\" fill=\"#444\"/>"
                 + "</marker></defs>\n");
@@ -75,7 +77,7 @@ final class VouchChainSvg {
         headings[columns.size() - 1] = "Not vouched yet";
         for (int c = 0; c < headings.length; c++) {
             svg.append("<text x=\"").append(MARGIN + c * COLUMN).append("\" y=\"").append(TOP - 20)
-                    .append("\" font-weight=\"bold\">").append(xml(headings[c])).append("</text>\n");
+                    .append("\" font-weight=\"bold\">").append(escape(headings[c])).append("</text>\n");
         }
         for (Vouch v : vouches) {
             String from = (v.getBranch() == VoucherBranch.TEAMMATE ? "r:" : "v:") + v.getVoucherEmail();
@@ -98,7 +100,7 @@ final class VouchChainSvg {
                 case AWAITING_CONFIRMATION -> "stroke=\"#c80\" stroke-dasharray=\"6 4\"";
                 case NOT_CONFIRMED -> "stroke=\"#aaa\"";
             };
-            svg.append("<g class=\"vouch\"><title>").append(xml(v.getVoucherName() + " → " + v.getRequesterEmail() + ": "
+            svg.append("<g class=\"vouch\"><title>").append(escape(v.getVoucherName() + " → " + v.getRequesterEmail() + ": "
                     + v.getStrength() + ", " + v.getStatus() + (v.getComment() == null ? "" : " — " + v.getComment())))
                     .append("</title><path d=\"M ").append(x1).append(' ').append(y1).append(" C ").append((x1 + x2) / 2 + 20)
                     .append(' ').append(y1).append(", ").append((x1 + x2) / 2 + 20).append(' ').append(y2).append(", ")
@@ -106,7 +108,7 @@ final class VouchChainSvg {
                     .append(strokeWidth(v.getStrength())).append("\" ").append(stroke)
                     .append(" marker-end=\"url(#arrow)\"/><text x=\"").append((x1 + x2) / 2).append("\" y=\"")
                     .append((y1 + y2) / 2 - 4).append("\" font-size=\"10\" fill=\"#333\">")
-                    .append(xml(v.getStrength().name())).append("</text></g>\n");
+                    .append(escape(v.getStrength().name())).append("</text></g>\n");
         }
         for (Map.Entry<String, int[]> node : at.entrySet()) {
             String[] text = labels.get(node.getKey());
@@ -116,9 +118,9 @@ final class VouchChainSvg {
             svg.append("<g class=\"node\"><rect x=\"").append(x).append("\" y=\"").append(y).append("\" width=\"")
                     .append(BOX_W).append("\" height=\"").append(BOX_H).append("\" rx=\"6\" fill=\"")
                     .append(vouched ? "#eef8f0" : "#fdf3e7").append("\" stroke=\"#666\"/><text x=\"").append(x + 8)
-                    .append("\" y=\"").append(y + 18).append("\" font-weight=\"bold\">").append(xml(clip(text[0])))
+                    .append("\" y=\"").append(y + 18).append("\" font-weight=\"bold\">").append(escape(clip(text[0])))
                     .append("</text><text x=\"").append(x + 8).append("\" y=\"").append(y + 34).append("\" fill=\"#555\">")
-                    .append(xml(clip(text[1]))).append("</text></g>\n");
+                    .append(escape(clip(text[1]))).append("</text></g>\n");
         }
         svg.append("</svg>\n");
         return svg.toString();
@@ -136,29 +138,5 @@ final class VouchChainSvg {
     private static String clip(String text) {
         String s = text == null ? "" : text;
         return s.length() <= 32 ? s : s.substring(0, 31) + "…";
-    }
-
-    static String xml(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> {
-                    // Control characters are not allowed in XML 1.0 at all.
-                    if (c >= 0x20 || c == '\n' || c == '\t') {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.toString();
     }
 }

@@ -3,6 +3,8 @@ package org.vouchsafe.web;
 import java.util.List;
 import java.util.Locale;
 
+import static org.vouchsafe.markup.Markup.escape;
+
 /**
  * The dashboard's charts as SVG text, drawn on the server so that no chart library or
  * front-end build is needed. Every chart carries a title and description for screen
@@ -91,20 +93,5 @@ final class SvgCharts {
     /** IN_REVIEW → "in review". */
     static String label(String status) {
         return status.toLowerCase(Locale.ROOT).replace('_', ' ');
-    }
-
-    static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
     }
 }

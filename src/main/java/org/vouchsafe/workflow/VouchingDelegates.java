@@ -7,7 +7,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.vouchsafe.criteria.CheckOutcome;
@@ -82,7 +81,7 @@ class VouchingDelegates {
                 throw new InvalidInputException(CONFIRMATION, "choose CONFIRM or REFUSE.");
             }
             vouches.confirm(text(task, VOUCH_ID), VouchingProcess.Confirmation.CONFIRM.equals(choice),
-                    text(task, CONFIRMATION_NOTE), actor(task, identity));
+                    text(task, CONFIRMATION_NOTE), Actors.of(task, identity, "list-admin"));
         };
     }
 
@@ -93,14 +92,5 @@ class VouchingDelegates {
     private static String text(DelegateTask task, String name) {
         Object value = task.getVariable(name);
         return value == null ? null : value.toString();
-    }
-
-    /** Tasklist signs the admin in to the engine; the engine API names the assignee. */
-    private static String actor(DelegateTask task, IdentityService identity) {
-        Authentication current = identity.getCurrentAuthentication();
-        if (current != null && current.getUserId() != null) {
-            return current.getUserId();
-        }
-        return task.getAssignee() != null ? task.getAssignee() : "list-admin";
     }
 }

@@ -30,12 +30,6 @@ class TrackRecordChartTests {
     }
 
     @Test
-    void shouldEscapeMarkupAndDropControlCharacters() {
-        assertThat(TrackRecordChart.escape("<script>alert('x' & \"y\")</script>\u0007"))
-                .isEqualTo("&lt;script&gt;alert(&#39;x&#39; &amp; &quot;y&quot;)&lt;/script&gt;");
-    }
-
-    @Test
     void shouldDrawAWellFormedHistogramWithThe10DayLineAndATimeline() throws Exception {
         List<TrackRecordEntryInput> entries = List.of(
                 TrackRecordStatisticsCalculatorTests.entry("CVE-2025-1", "2025-01-10", "2025-01-12", true),

@@ -115,6 +115,30 @@ class TrackRecordEvidenceHttpTests {
     }
 
     @Test
+    void shouldAnswerTheSameTrackRecordSectionForADraftAndForTheSameEvidenceAlone() {
+        Api api = new Api(rest);
+        LocalDate today = LocalDate.now();
+        Map<String, Object> draft = Filings.valid();
+        Filings.evidence(draft).put("trackRecord", List.of(
+                Filings.entry("CVE-2026-7001", today.minusDays(300), today.minusDays(298)),
+                Filings.entry("CVE-2026-7002", today.minusDays(40), today.minusDays(25))));
+        String csv = "issue,public_date,fix_date,via_distros,reference,upstream_fix_date\n"
+                + "CVE-2026-7001," + today.minusDays(300) + "," + today.minusDays(298)
+                + ",true,https://example.org/security/CVE-2026-7001,\n"
+                + "CVE-2026-7002," + today.minusDays(40) + "," + today.minusDays(25)
+                + ",true,https://example.org/security/CVE-2026-7002,\n";
+
+        Api.Response fromDraft = api.post(null, "/api/self-assessment", draft);
+        Api.Response fromCsv = api.postRaw(null, "/api/self-assessment", csv, MediaType.parseMediaType("text/csv"));
+
+        assertThat(fromDraft.status()).as(fromDraft.toString()).isEqualTo(200);
+        assertThat(fromCsv.status()).as(fromCsv.toString()).isEqualTo(200);
+        JsonNode section = fromCsv.json().path("details").path("trackRecord");
+        assertThat(section.path("statistics").path("entryCount").asInt()).isEqualTo(2);
+        assertThat(section).isEqualTo(fromDraft.json().path("details").path("trackRecord"));
+    }
+
+    @Test
     void shouldNameTheBadLineOfAnEvidenceOnlyAssessment() {
         String csv = "issue,public_date,fix_date,via_distros,reference,upstream_fix_date\n"
                 + "CVE-2026-6001,2026-02-30,2026-03-01,true,https://example.org/sa/6001,\n";

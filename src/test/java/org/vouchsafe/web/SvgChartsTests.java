@@ -34,9 +34,4 @@ class SvgChartsTests {
         assertThat(SvgCharts.decisionsOverTime(List.of(new Dashboard.MonthRow(YearMonth.of(2026, 1), 2, 1, 0))))
                 .contains(">2026-01</text>").contains("class=\"approved\"").contains("class=\"value\">3</text>");
     }
-
-    @Test
-    void shouldEscapeText() {
-        assertThat(SvgCharts.escape("<a href=\"x\">&'")).isEqualTo("&lt;a href=&quot;x&quot;&gt;&amp;&#39;");
-    }
 }

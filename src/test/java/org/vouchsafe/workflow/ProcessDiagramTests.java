@@ -1,8 +1,8 @@
 package org.vouchsafe.workflow;
 
-import java.io.InputStream;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
@@ -11,23 +11,25 @@ import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The generated models keep a complete diagram: Cockpit and Modeler draw only what has a shape or
- * an edge, so an element without one would run but be invisible to the admin.
+ * an edge, so an element without one would run but be invisible to the admin. Runs over every model
+ * under {@code processes/} ({@link ProcessModel#ALL}; {@code ProcessWiringTests} checks none is missing).
  */
 class ProcessDiagramTests {
 
-    @ParameterizedTest
-    @ValueSource(strings = {"membership-request.bpmn", "challenge-response.bpmn"})
-    void shouldDrawEveryElementOfTheProcess(String file) throws Exception {
-        BpmnModelInstance model;
-        try (InputStream in = getClass().getResourceAsStream("/processes/" + file)) {
-            model = Bpmn.readModelFromStream(in);
-        }
+    static Stream<ProcessModel> models() {
+        return ProcessModel.ALL.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("models")
+    void shouldDrawEveryElementOfTheProcess(ProcessModel process) {
+        BpmnModelInstance model = process.read();
         Bpmn.validateModel(model);
 
         Set<String> shapes = model.getModelElementsByType(BpmnShape.class).stream()

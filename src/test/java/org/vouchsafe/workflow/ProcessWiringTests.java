@@ -2,9 +2,7 @@ package org.vouchsafe.workflow;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.reflect.Field;
 import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -12,21 +10,24 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
+import org.camunda.bpm.model.bpmn.instance.CallActivity;
 import org.camunda.bpm.model.bpmn.instance.ConditionExpression;
 import org.camunda.bpm.model.bpmn.instance.Expression;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.Message;
 import org.camunda.bpm.model.bpmn.instance.MultiInstanceLoopCharacteristics;
+import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
@@ -36,8 +37,9 @@ import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Decision;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -50,8 +52,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every name a process model uses resolves: beans behind expressions, forms behind formRefs,
- * decisions behind decisionRefs, and the ids the Java code names exist in the model. A typo
- * here would otherwise surface only when a request reaches that step.
+ * decisions behind decisionRefs, processes behind call activities, and the ids and message names
+ * the Java code uses exist in the model. A typo here would otherwise surface only when a request
+ * reaches that step. Each check runs over every model under {@code processes/} ({@link ProcessModel#ALL}).
  */
 @VouchsafeTest
 class ProcessWiringTests {
@@ -66,70 +69,75 @@ class ProcessWiringTests {
     @Autowired
     ApplicationContext context;
 
-    private final PathMatchingResourcePatternResolver resources = new PathMatchingResourcePatternResolver();
-    private List<BpmnModelInstance> models;
+    @Autowired
+    RepositoryService repository;
 
-    @BeforeEach
-    void parseModels() throws IOException {
-        models = new ArrayList<>();
-        Resource[] files = resources.getResources("classpath*:processes/*.bpmn");
-        assertThat(files).as("BPMN files under processes/").isNotEmpty();
-        for (Resource file : files) {
-            try (InputStream in = file.getInputStream()) {
-                models.add(Bpmn.readModelFromStream(in));
-            }
-        }
+    private final PathMatchingResourcePatternResolver resources = new PathMatchingResourcePatternResolver();
+
+    static Stream<ProcessModel> models() {
+        return ProcessModel.ALL.stream();
     }
 
     @Test
-    void shouldResolveEveryDelegateExpressionToABeanOfTheRightKind() {
+    void shouldCheckEveryModelUnderProcesses() throws IOException {
+        Set<String> files = new HashSet<>();
+        for (Resource file : resources.getResources("classpath*:processes/*.bpmn")) {
+            files.add(file.getFilename());
+        }
+        assertThat(files).as("BPMN files under processes/").isNotEmpty();
+        assertThat(ProcessModel.ALL.stream().map(ProcessModel::file).toList())
+                .as("models in ProcessModel.ALL").containsExactlyInAnyOrderElementsOf(files);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("models")
+    void shouldResolveEveryDelegateExpressionToABeanOfTheRightKind(ProcessModel process) {
+        BpmnModelInstance model = process.read();
         List<String> problems = new ArrayList<>();
-        for (BpmnModelInstance model : models) {
-            for (ServiceTask task : model.getModelElementsByType(ServiceTask.class)) {
-                delegate(task.getId(), task.getCamundaDelegateExpression(), JavaDelegate.class, problems);
-                expression(task.getId(), task.getCamundaExpression(), problems);
-            }
-            for (CamundaTaskListener listener : model.getModelElementsByType(CamundaTaskListener.class)) {
-                String owner = owner(listener);
-                delegate(owner, listener.getCamundaDelegateExpression(), TaskListener.class, problems);
-                expression(owner, listener.getCamundaExpression(), problems);
-            }
-            for (CamundaExecutionListener listener : model.getModelElementsByType(CamundaExecutionListener.class)) {
-                String owner = owner(listener);
-                delegate(owner, listener.getCamundaDelegateExpression(), ExecutionListener.class, problems);
-                expression(owner, listener.getCamundaExpression(), problems);
-            }
+        for (ServiceTask task : model.getModelElementsByType(ServiceTask.class)) {
+            delegate(task.getId(), task.getCamundaDelegateExpression(), JavaDelegate.class, problems);
+            expression(task.getId(), task.getCamundaExpression(), problems);
+        }
+        for (CamundaTaskListener listener : model.getModelElementsByType(CamundaTaskListener.class)) {
+            String owner = owner(listener);
+            delegate(owner, listener.getCamundaDelegateExpression(), TaskListener.class, problems);
+            expression(owner, listener.getCamundaExpression(), problems);
+        }
+        for (CamundaExecutionListener listener : model.getModelElementsByType(CamundaExecutionListener.class)) {
+            String owner = owner(listener);
+            delegate(owner, listener.getCamundaDelegateExpression(), ExecutionListener.class, problems);
+            expression(owner, listener.getCamundaExpression(), problems);
         }
         assertThat(problems).isEmpty();
     }
 
-    @Test
-    void shouldResolveEveryCollectionTimerAndConditionExpression() {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("models")
+    void shouldResolveEveryCollectionTimerAndConditionExpression(ProcessModel process) {
+        BpmnModelInstance model = process.read();
         List<String> problems = new ArrayList<>();
         int checked = 0;
-        for (BpmnModelInstance model : models) {
-            for (MultiInstanceLoopCharacteristics loop : model.getModelElementsByType(MultiInstanceLoopCharacteristics.class)) {
-                expression(owner(loop), loop.getCamundaCollection(), problems);
-                if (loop.getCompletionCondition() != null) {
-                    expression(owner(loop), loop.getCompletionCondition().getTextContent(), problems);
-                }
-                checked++;
+        for (MultiInstanceLoopCharacteristics loop : model.getModelElementsByType(MultiInstanceLoopCharacteristics.class)) {
+            expression(owner(loop), loop.getCamundaCollection(), problems);
+            if (loop.getCompletionCondition() != null) {
+                expression(owner(loop), loop.getCompletionCondition().getTextContent(), problems);
             }
-            for (TimerEventDefinition timer : model.getModelElementsByType(TimerEventDefinition.class)) {
-                for (Expression e : Arrays.asList(timer.getTimeDate(), timer.getTimeDuration(), timer.getTimeCycle())) {
-                    if (e != null) {
-                        expression(owner(timer), e.getTextContent(), problems);
-                        checked++;
-                    }
+            checked++;
+        }
+        for (TimerEventDefinition timer : model.getModelElementsByType(TimerEventDefinition.class)) {
+            for (Expression e : Arrays.asList(timer.getTimeDate(), timer.getTimeDuration(), timer.getTimeCycle())) {
+                if (e != null) {
+                    expression(owner(timer), e.getTextContent(), problems);
+                    checked++;
                 }
             }
-            for (ConditionExpression condition : model.getModelElementsByType(ConditionExpression.class)) {
-                expression(owner(condition), condition.getTextContent(), problems);
-                checked++;
-            }
-            for (UserTask task : model.getModelElementsByType(UserTask.class)) {
-                expression(task.getId(), task.getCamundaAssignee(), problems);
-            }
+        }
+        for (ConditionExpression condition : model.getModelElementsByType(ConditionExpression.class)) {
+            expression(owner(condition), condition.getTextContent(), problems);
+            checked++;
+        }
+        for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+            expression(task.getId(), task.getCamundaAssignee(), problems);
         }
         assertThat(checked).as("expressions found").isGreaterThan(0);
         assertThat(problems).isEmpty();
@@ -139,8 +147,8 @@ class ProcessWiringTests {
     void shouldEnterOnlyStatusesThatExist() {
         Pattern enter = Pattern.compile("requestStatus\\.enter\\(\\s*execution\\s*,\\s*'([^']*)'\\s*\\)");
         List<String> statuses = new ArrayList<>();
-        for (BpmnModelInstance model : models) {
-            for (CamundaExecutionListener listener : model.getModelElementsByType(CamundaExecutionListener.class)) {
+        for (ProcessModel process : ProcessModel.ALL) {
+            for (CamundaExecutionListener listener : process.read().getModelElementsByType(CamundaExecutionListener.class)) {
                 if (listener.getCamundaExpression() != null) {
                     Matcher m = enter.matcher(listener.getCamundaExpression());
                     while (m.find()) {
@@ -157,24 +165,28 @@ class ProcessWiringTests {
         assertThat(known).containsAll(statuses);
     }
 
-    @Test
-    void shouldHaveAFormFileForEveryFormRefWithThatId() throws IOException {
-        ObjectMapper json = new ObjectMapper();
-        List<String> refs = new ArrayList<>();
-        for (BpmnModelInstance model : models) {
-            for (UserTask task : model.getModelElementsByType(UserTask.class)) {
-                String ref = task.getCamundaFormRef();
-                assertThat(ref).as("formRef of %s", task.getId()).isNotBlank();
-                refs.add(ref);
-                ClassPathResource form = new ClassPathResource("forms/" + ref + ".form");
-                assertThat(form.exists()).as("forms/%s.form for %s", ref, task.getId()).isTrue();
-                try (InputStream in = form.getInputStream()) {
-                    JsonNode root = json.readTree(in);
-                    assertThat(root.path("id").asText()).as("id of forms/%s.form", ref).isEqualTo(ref);
-                }
-            }
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("models")
+    void shouldHaveAFormFileForEveryFormRefWithThatId(ProcessModel process) throws IOException {
+        for (UserTask task : process.read().getModelElementsByType(UserTask.class)) {
+            String ref = task.getCamundaFormRef();
+            assertThat(ref).as("formRef of %s", task.getId()).isNotBlank();
+            assertThat(formId(ref)).as("id of forms/%s.form", ref).isEqualTo(ref);
         }
-        assertThat(refs).isNotEmpty();
+    }
+
+    @Test
+    void shouldUseEveryFormFileInSomeModel() throws IOException {
+        Set<String> refs = new HashSet<>();
+        for (ProcessModel process : ProcessModel.ALL) {
+            process.read().getModelElementsByType(UserTask.class).forEach(t -> refs.add(t.getCamundaFormRef()));
+        }
+        List<String> forms = new ArrayList<>();
+        for (Resource file : resources.getResources("classpath*:forms/*.form")) {
+            forms.add(file.getFilename().replaceFirst("\\.form$", ""));
+        }
+        assertThat(forms).as("forms under forms/").isNotEmpty();
+        assertThat(refs).as("formRefs of all models").containsAll(forms);
     }
 
     @Test
@@ -187,33 +199,54 @@ class ProcessWiringTests {
             }
         }
         List<String> refs = new ArrayList<>();
-        for (BpmnModelInstance model : models) {
-            for (BusinessRuleTask task : model.getModelElementsByType(BusinessRuleTask.class)) {
+        for (ProcessModel process : ProcessModel.ALL) {
+            for (BusinessRuleTask task : process.read().getModelElementsByType(BusinessRuleTask.class)) {
                 refs.add(task.getCamundaDecisionRef());
-                assertThat(decisions).as("decision %s of %s", task.getCamundaDecisionRef(), task.getId())
+                assertThat(decisions).as("decision %s of %s in %s", task.getCamundaDecisionRef(), task.getId(), process)
                         .contains(task.getCamundaDecisionRef());
             }
         }
         assertThat(refs).contains(MembershipProcess.PRESCREEN_DECISION);
     }
 
-    @Test
-    void shouldNameOnlyElementsThatExistInTheMembershipModel() throws IllegalAccessException {
-        BpmnModelInstance model = models.stream()
-                .filter(m -> m.getModelElementById(MembershipProcess.PROCESS_KEY) != null)
-                .findFirst().orElseThrow(() -> new AssertionError("no model defines " + MembershipProcess.PROCESS_KEY));
-        for (String id : constants(MembershipProcess.Activities.class)) {
-            if (id.equals(MembershipProcess.Activities.CHECK_PREFIX)) {
-                for (int n = 1; n <= 9; n++) {
-                    assertThat((ModelElementInstance) model.getModelElementById(id + n)).as(id + n).isInstanceOf(ServiceTask.class);
-                }
-            } else {
-                assertThat((ModelElementInstance) model.getModelElementById(id)).as(id).isInstanceOf(FlowElement.class);
-            }
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("models")
+    void shouldCallOnlyDeployedProcesses(ProcessModel process) {
+        for (CallActivity call : process.read().getModelElementsByType(CallActivity.class)) {
+            String key = call.getCalledElement();
+            assertThat(key).as("calledElement of %s", call.getId()).isNotBlank();
+            assertThat(repository.createProcessDefinitionQuery().processDefinitionKey(key).count())
+                    .as("deployed process %s, called by %s", key, call.getId()).isPositive();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("models")
+    void shouldNameOnlyElementsAndMessagesThatExistInTheModel(ProcessModel process) {
+        BpmnModelInstance model = process.read();
+        assertThat((ModelElementInstance) model.getModelElementById(process.processKey())).as(process.processKey())
+                .isInstanceOfSatisfying(Process.class, p -> assertThat(p.isExecutable()).isTrue());
+        assertThat(repository.createProcessDefinitionQuery().processDefinitionKey(process.processKey()).count())
+                .as("deployed %s", process.processKey()).isPositive();
+        List<String> ids = process.activityIds();
+        assertThat(ids).as(process.activities().getName()).isNotEmpty();
+        for (String id : ids) {
+            assertThat((ModelElementInstance) model.getModelElementById(id)).as("%s in %s", id, process)
+                    .isInstanceOf(FlowElement.class);
         }
         Set<String> messages = new HashSet<>();
         model.getModelElementsByType(Message.class).forEach(m -> messages.add(m.getName()));
-        assertThat(messages).containsAll(constants(MembershipProcess.Messages.class));
+        assertThat(process.messageNames()).as(process.messages().getName()).isNotEmpty();
+        assertThat(messages).as("messages defined in %s", process).containsAll(process.messageNames());
+    }
+
+    private static String formId(String ref) throws IOException {
+        ClassPathResource form = new ClassPathResource("forms/" + ref + ".form");
+        assertThat(form.exists()).as("forms/%s.form", ref).isTrue();
+        try (InputStream in = form.getInputStream()) {
+            JsonNode root = new ObjectMapper().readTree(in);
+            return root.path("id").asText();
+        }
     }
 
     private void delegate(String owner, String expression, Class<?> kind, List<String> problems) {
@@ -241,13 +274,8 @@ class ProcessWiringTests {
         if (expression == null || !expression.contains("${")) {
             return;
         }
-        Set<String> variables;
-        try {
-            variables = new HashSet<>(constants(MembershipProcess.Variables.class));
-            variables.addAll(constants(VouchingProcess.Variables.class));
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException(e);
-        }
+        Set<String> variables = new HashSet<>(ProcessModel.constants(MembershipProcess.Variables.class));
+        variables.addAll(ProcessModel.constants(VouchingProcess.Variables.class));
         String body = STRING_LITERAL.matcher(expression.trim()).replaceAll("''").replace("${", " ").replace("}", " ");
         Matcher m = IDENTIFIER.matcher(body);
         while (m.find()) {
@@ -281,16 +309,5 @@ class ProcessWiringTests {
             }
         }
         return element.getElementType().getTypeName();
-    }
-
-    private static List<String> constants(Class<?> holder) throws IllegalAccessException {
-        List<String> values = new ArrayList<>();
-        for (Field field : holder.getDeclaredFields()) {
-            int mod = field.getModifiers();
-            if (Modifier.isStatic(mod) && Modifier.isFinal(mod) && field.getType() == String.class) {
-                values.add((String) field.get(null));
-            }
-        }
-        return values;
     }
 }
