@@ -1,5 +1,8 @@
 package org.vouchsafe.intake;
 
+import java.util.Map;
+import java.util.Optional;
+
 /**
  * What intake needs from the process engine, implemented in the workflow package so that
  * this package stays free of Camunda.
@@ -13,4 +16,10 @@ public interface RequestWorkflow {
      * @return the process instance id
      */
     String start(String requestId, String distroName);
+
+    /** Request id (the business key) → process instance id, for every request whose process runs. */
+    Map<String, String> runningProcesses();
+
+    /** The running process instance of the request, if its process runs. */
+    Optional<String> runningProcess(String requestId);
 }

@@ -3,4 +3,5 @@
  * with its answers, requesters, roles and vouchers, reading it back, and its rendering as an
  * oss-security posting.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"audit", "catalogue", "problem", "system"})
 package org.vouchsafe.intake;

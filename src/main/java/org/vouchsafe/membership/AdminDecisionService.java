@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.vouchsafe.audit.AuditAction;
@@ -30,15 +31,18 @@ public class AdminDecisionService {
     private final Clock clock;
     private final AuditLog audit;
     private final java.util.List<DeferralDefaults> deferralDefaults;
+    private final ApplicationEventPublisher events;
 
     public AdminDecisionService(Requests requests, DecisionRepository decisions, DecisionWorkflow workflow,
-                           Clock clock, AuditLog audit, java.util.List<DeferralDefaults> deferralDefaults) {
+                           Clock clock, AuditLog audit, java.util.List<DeferralDefaults> deferralDefaults,
+                           ApplicationEventPublisher events) {
         this.requests = requests;
         this.decisions = decisions;
         this.workflow = workflow;
         this.clock = clock;
         this.audit = audit;
         this.deferralDefaults = deferralDefaults;
+        this.events = events;
     }
 
     /** A list admin decides through the REST API. */
@@ -84,6 +88,7 @@ public class AdminDecisionService {
         }
         audit.record(admin, AuditAction.DECISION_RECORDED, requestId, "Decided " + outcome + " on " + request.getDistroName(),
                 details, true);
+        events.publishEvent(new RequestDecided(requestId, outcome, effective, admin, decision.getDecidedAt()));
         return decision;
     }
 

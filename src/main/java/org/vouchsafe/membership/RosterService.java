@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.vouchsafe.audit.AuditAction;
@@ -30,15 +31,17 @@ public class RosterService {
     private final VouchedRequesters vouched;
     private final Clock clock;
     private final AuditLog audit;
+    private final ApplicationEventPublisher events;
 
     public RosterService(Requests requests, MemberRepository members, DecisionRepository decisions,
-                         VouchedRequesters vouched, Clock clock, AuditLog audit) {
+                         VouchedRequesters vouched, Clock clock, AuditLog audit, ApplicationEventPublisher events) {
         this.requests = requests;
         this.members = members;
         this.decisions = decisions;
         this.vouched = vouched;
         this.clock = clock;
         this.audit = audit;
+        this.events = events;
     }
 
     /**
@@ -67,7 +70,10 @@ public class RosterService {
             Member member = new Member(requestId, request.getDistroName(), request.getList(), requester.getName(),
                     requester.getEmail(), requester.getFingerprint(), clock.instant());
             request.getRoles().forEach(role -> member.getRoles().add(new Member.RoleHeld(role.getRoleId(), role.getSpecifics())));
-            added.add(members.save(member));
+            Member saved = members.save(member);
+            added.add(saved);
+            events.publishEvent(new MemberAdmitted(requestId, saved.getId(), saved.getName(), saved.getEmail(),
+                    saved.getDistro(), saved.getList(), saved.getFingerprint(), saved.getJoinedAt()));
             audit.record("vouchsafe", AuditAction.ROSTER_MEMBER_ADDED, requestId,
                     "Subscribed " + requester.getName() + " for " + request.getDistroName(),
                     java.util.Map.of("email", requester.getEmail(), "distro", request.getDistroName(),

@@ -5,4 +5,5 @@
  * Built on Bouncy Castle's high-level {@code org.bouncycastle.openpgp.api}; keys are named by full
  * fingerprint everywhere, never by key id. Nothing here imports the process engine.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"audit", "catalogue", "criteria", "intake", "problem", "system"})
 package org.vouchsafe.pgp;

@@ -10,6 +10,7 @@ import java.util.Optional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -47,11 +48,13 @@ public class ReviewService {
     private final ObjectMapper json;
     private final Clock clock;
     private final AuditLog audit;
+    private final ApplicationEventPublisher events;
 
     public ReviewService(Requests requests, VoteRepository votes, ApplicantReplyRepository replies,
                          ReviewerProfileRepository profiles, ConflictOfInterest conflictOfInterest,
                          ReviewWorkflow workflow, PlatformTransactionManager transactionManager, ObjectMapper json,
-                         Clock clock, AuditLog audit) {
+                         Clock clock, AuditLog audit, ApplicationEventPublisher events) {
+        this.events = events;
         this.requests = requests;
         this.votes = votes;
         this.replies = replies;
@@ -129,10 +132,12 @@ public class ReviewService {
             throw new ConflictException(reviewer + " has already voted in round " + round + " of this request; "
                     + "votes cannot be changed.");
         }
-        votes.saveAndFlush(new Vote(requestId, round, reviewer, choice, blankToNull(input.comment()),
+        Vote vote = votes.saveAndFlush(new Vote(requestId, round, reviewer, choice, blankToNull(input.comment()),
                 notesJson(input.criteria()), clock.instant()));
         auditVote(requestId, reviewer, choice, round, input.comment());
-        return tally(requestId, round);
+        Tally tally = tally(requestId, round);
+        events.publishEvent(new VoteCast(requestId, round, reviewer, choice, tally, vote.getCastAt()));
+        return tally;
     }
 
     @Transactional(readOnly = true)

@@ -16,8 +16,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.vouchsafe.review.ReviewerProfile;
-import org.vouchsafe.review.ReviewerProfileRepository;
 
 /**
  * Seeds the demo accounts (demo profile only): {@code admin} (list-admins), {@code reviewer1}
@@ -29,17 +27,21 @@ import org.vouchsafe.review.ReviewerProfileRepository;
  */
 @Component
 @Profile("demo")
-class DemoIdentities {
+public class DemoIdentities {
 
     private static final Logger log = LoggerFactory.getLogger(DemoIdentities.class);
 
-    /** username, display name, e-mail, sample member distro, its organization. */
-    static final List<String[]> REVIEWERS = List.of(
-            new String[] {"reviewer1", "Rita Alpine", "reviewer1@alpinelinux.org", "Alpine Linux", "Alpine Linux Development Team"},
-            new String[] {"reviewer2", "Dan Debian", "reviewer2@debian.org", "Debian", "Software in the Public Interest"},
-            new String[] {"reviewer3", "Fay Fedora", "reviewer3@fedoraproject.org", "Fedora", "Red Hat"},
-            new String[] {"reviewer4", "Otto Suse", "reviewer4@opensuse.org", "openSUSE", "SUSE"},
-            new String[] {"reviewer5", "Gus Gentoo", "reviewer5@gentoo.org", "Gentoo", "Gentoo Foundation"});
+    /** The demo reviewers; the review feature seeds their affiliations (conflict of interest) from the same list. */
+    public static final List<DemoReviewer> REVIEWERS = List.of(
+            new DemoReviewer("reviewer1", "Rita Alpine", "reviewer1@alpinelinux.org", "Alpine Linux", "Alpine Linux Development Team"),
+            new DemoReviewer("reviewer2", "Dan Debian", "reviewer2@debian.org", "Debian", "Software in the Public Interest"),
+            new DemoReviewer("reviewer3", "Fay Fedora", "reviewer3@fedoraproject.org", "Fedora", "Red Hat"),
+            new DemoReviewer("reviewer4", "Otto Suse", "reviewer4@opensuse.org", "openSUSE", "SUSE"),
+            new DemoReviewer("reviewer5", "Gus Gentoo", "reviewer5@gentoo.org", "Gentoo", "Gentoo Foundation"));
+
+    /** A demo reviewer: account, display name, address, and the sample member distro they belong to. */
+    public record DemoReviewer(String username, String name, String email, String distro, String organization) {
+    }
 
     static final String MY_TASKS_FILTER = "My tasks";
 
@@ -47,17 +49,15 @@ class DemoIdentities {
     private final StartupSeeding seeding;
     private final FilterService filters;
     private final TaskService tasks;
-    private final ReviewerProfileRepository profiles;
     private final String password;
 
     DemoIdentities(IdentityService identity, AuthorizationService authorizations, StartupSeeding seeding,
-                   FilterService filters, TaskService tasks, ReviewerProfileRepository profiles,
+                   FilterService filters, TaskService tasks,
                    @Value("${vouchsafe.demo.password:demo}") String password) {
         this.accounts = new CamundaAccounts(identity, authorizations);
         this.seeding = seeding;
         this.filters = filters;
         this.tasks = tasks;
-        this.profiles = profiles;
         this.password = password;
     }
 
@@ -71,13 +71,10 @@ class DemoIdentities {
         // The admin as production has it (Camunda's own camunda.bpm.admin-user set-up is not used: it
         // runs during engine start-up, outside the start-up lock, and raced between cluster nodes).
         accounts.listAdmin("admin", password, "admin@vouchsafe.example", false);
-        for (String[] r : REVIEWERS) {
-            String[] name = r[1].split(" ", 2);
-            accounts.user(r[0], name[0], name[1], r[2], password);
-            accounts.membership(r[0], Roles.REVIEWERS);
-            if (!profiles.existsById(r[0])) {
-                profiles.save(new ReviewerProfile(r[0], r[1], r[2], r[3], r[4]));
-            }
+        for (DemoReviewer r : REVIEWERS) {
+            String[] name = r.name().split(" ", 2);
+            accounts.user(r.username(), name[0], name[1], r.email(), password);
+            accounts.membership(r.username(), Roles.REVIEWERS);
         }
         accounts.user("applicant", "Ann", "Applicant", "applicant@example.org", password);
         accounts.membership("applicant", Roles.APPLICANTS);

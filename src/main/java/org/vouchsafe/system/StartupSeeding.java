@@ -14,7 +14,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * seeding stays a plain "create what is missing".
  */
 @Component
-class StartupSeeding {
+public class StartupSeeding {
 
     private final TransactionTemplate transaction;
     private final JdbcTemplate jdbc;
@@ -24,7 +24,7 @@ class StartupSeeding {
         this.jdbc = jdbc;
     }
 
-    void run(Runnable seeding) {
+    public void run(Runnable seeding) {
         transaction.executeWithoutResult(status -> {
             // Camunda's identity and authorization services join this transaction (same connection).
             jdbc.queryForList("select id from startup_lock where id = 1 for update", Integer.class);

@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.value.TypedValue;
@@ -58,6 +59,20 @@ class CamundaWorkflow implements RequestWorkflow, ReviewWorkflow, DecisionWorkfl
     public String start(String requestId, String distroName) {
         return engine(() -> runtime.startProcessInstanceByKey(PROCESS_KEY, requestId,
                 Map.of(Variables.REQUEST_ID, requestId, Variables.DISTRO, distroName)).getId());
+    }
+
+    /** Only ids are read; whether an instance still runs only the engine knows (Cockpit links). */
+    @Override
+    public Map<String, String> runningProcesses() {
+        return runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY).active().list().stream()
+                .filter(p -> p.getBusinessKey() != null)
+                .collect(java.util.stream.Collectors.toMap(ProcessInstance::getBusinessKey, ProcessInstance::getId, (a, b) -> a));
+    }
+
+    @Override
+    public Optional<String> runningProcess(String requestId) {
+        return runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY).processInstanceBusinessKey(requestId)
+                .list().stream().findFirst().map(ProcessInstance::getId);
     }
 
     @Override

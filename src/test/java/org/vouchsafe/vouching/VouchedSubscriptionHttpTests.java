@@ -9,7 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.vouchsafe.VouchsafeTest;
+import org.vouchsafe.membership.MemberAdmitted;
 import org.vouchsafe.membership.MemberRepository;
+import org.vouchsafe.support.EventTrail;
 import org.vouchsafe.support.Api;
 import org.vouchsafe.vouching.TestVouchers.Person;
 
@@ -24,6 +26,7 @@ class VouchedSubscriptionHttpTests {
     @Autowired TestRestTemplate rest;
     @Autowired MemberRepository members;
     @Autowired VouchService vouches;
+    @Autowired EventTrail events;
 
     @Test
     void shouldSubscribeOnlyVouchedRequestersOnApproval() {
@@ -54,5 +57,7 @@ class VouchedSubscriptionHttpTests {
         assertThat(decision.path("notSubscribed").get(0).asText()).isEqualTo(bobNamed);
         String roster = api.get("admin", "/api/members").body();
         assertThat(roster).contains(ann.email()).doesNotContain(bob.email());
+        // and Ann's admission was published for the features that give members something
+        assertThat(events.of(id, MemberAdmitted.class)).extracting(MemberAdmitted::email).containsExactly(ann.email());
     }
 }

@@ -11,7 +11,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.vouchsafe.VouchsafeTest;
 import org.vouchsafe.support.Api;
+import org.vouchsafe.support.EventTrail;
 import org.vouchsafe.support.Filings;
+import org.vouchsafe.membership.DecisionOutcome;
+import org.vouchsafe.membership.RequestDecided;
+import org.vouchsafe.review.VoteCast;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -26,14 +30,14 @@ import static org.vouchsafe.workflow.MembershipProcess.Activities.*;
 
 /**
  * Every path through {@code membership-request.bpmn}, and the statuses a request enters on it, in
- * order. The status has one owner, the process model, so the sequence each path shows here is
- * the whole story a request's status can tell.
+ * order (as {@code RequestStatusChanged} events). The status has one owner, the process model, so
+ * the sequence each path shows here is the whole story a request's status can tell.
  */
 @VouchsafeTest
 class StatusPathsTests extends ProcessTestSupport {
 
     @Autowired
-    StatusTrail trail;
+    EventTrail events;
 
     @Test
     void shouldGoThroughReviewAndTheObjectionWindowToApproval() {
@@ -46,7 +50,11 @@ class StatusPathsTests extends ProcessTestSupport {
         awaitDecisionTask(instance); // after the admins' mail, in a job of its own
         decideOk(id, Map.of("outcome", "APPROVED", "reason", "Meets the criteria."));
 
-        assertThat(trail.of(id)).containsExactly(IN_REVIEW, OBJECTION_WINDOW, AWAITING_DECISION, APPROVED);
+        assertThat(events.statuses(id)).containsExactly(IN_REVIEW, OBJECTION_WINDOW, AWAITING_DECISION, APPROVED);
+        // and the votes and the decision were published as they were taken, each with what it changed
+        assertThat(events.of(id, VoteCast.class)).extracting(v -> v.tally().approve()).containsExactly(1, 2, 3);
+        assertThat(events.of(id, RequestDecided.class)).extracting(RequestDecided::outcome, RequestDecided::decidedBy)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(DecisionOutcome.APPROVED, "admin"));
     }
 
     @Test
@@ -55,7 +63,7 @@ class StatusPathsTests extends ProcessTestSupport {
         voteOk("reviewer1", id, "OBJECT", "The track record links are broken.");
         decideOk(id, Map.of("outcome", "REJECTED", "reason", "Broken evidence."));
 
-        assertThat(trail.of(id)).containsExactly(IN_REVIEW, AWAITING_DECISION, REJECTED);
+        assertThat(events.statuses(id)).containsExactly(IN_REVIEW, AWAITING_DECISION, REJECTED);
     }
 
     @Test
@@ -66,7 +74,7 @@ class StatusPathsTests extends ProcessTestSupport {
         }
         voteOk("reviewer4", id, "OBJECT", "I know of an unfixed issue.");
 
-        assertThat(trail.of(id)).containsExactly(IN_REVIEW, OBJECTION_WINDOW, AWAITING_DECISION);
+        assertThat(events.statuses(id)).containsExactly(IN_REVIEW, OBJECTION_WINDOW, AWAITING_DECISION);
     }
 
     @Test
@@ -76,7 +84,7 @@ class StatusPathsTests extends ProcessTestSupport {
         Api.Response reply = api.post("applicant", "/api/requests/" + id + "/replies", Map.of("text", "Twelve; see our notes."));
         assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
 
-        assertThat(trail.of(id)).containsExactly(IN_REVIEW, NEEDS_INFO, IN_REVIEW);
+        assertThat(events.statuses(id)).containsExactly(IN_REVIEW, NEEDS_INFO, IN_REVIEW);
     }
 
     @Test
@@ -87,7 +95,7 @@ class StatusPathsTests extends ProcessTestSupport {
         management.executeJob(timer(instance, REPLY_STALE).getId());
         awaitDecisionTask(instance);
 
-        assertThat(trail.of(id)).containsExactly(IN_REVIEW, NEEDS_INFO, AWAITING_DECISION);
+        assertThat(events.statuses(id)).containsExactly(IN_REVIEW, NEEDS_INFO, AWAITING_DECISION);
     }
 
     @Test
@@ -96,7 +104,7 @@ class StatusPathsTests extends ProcessTestSupport {
         Api.Response rejected = decide(id, Map.of("outcome", "REJECTED", "reason", "Not a Unix-like distro."));
         assertThat(rejected.status()).as(rejected.toString()).isEqualTo(200);
 
-        assertThat(trail.of(id)).containsExactly(REJECTED);
+        assertThat(events.statuses(id)).containsExactly(REJECTED);
     }
 
     @Test
@@ -106,7 +114,7 @@ class StatusPathsTests extends ProcessTestSupport {
         tasks.complete(adminTask(instance, PRESCREEN_DECISION).getId(),
                 Map.of("prescreenChoice", "REVIEW", "prescreenReason", "It is one, the check misread it."));
 
-        assertThat(trail.of(id)).containsExactly(IN_REVIEW);
+        assertThat(events.statuses(id)).containsExactly(IN_REVIEW);
     }
 
     @Test
@@ -120,7 +128,7 @@ class StatusPathsTests extends ProcessTestSupport {
         management.executeJob(timer(instance, DEFERRED_UNTIL).getId());
         decideOk(id, Map.of("outcome", "APPROVED", "reason", "The record is a year old now."));
 
-        assertThat(trail.of(id)).containsExactly(IN_REVIEW, AWAITING_DECISION, DEFERRED, AWAITING_DECISION, APPROVED);
+        assertThat(events.statuses(id)).containsExactly(IN_REVIEW, AWAITING_DECISION, DEFERRED, AWAITING_DECISION, APPROVED);
     }
 
     private void awaitDecisionTask(ProcessInstance instance) {
