@@ -1,11 +1,7 @@
 package org.vouchsafe.pgp;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -217,15 +213,5 @@ public class PolicyAcceptanceService {
                 .map(f -> "Key " + f + " signed policy version " + currentPolicyVersion + "; SHA-256 of the signed "
                         + "text: " + signed.get(f) + ".")
                 .collect(Collectors.toList()));
-    }
-
-    /** Lower-case hex SHA-256 of the UTF-8 bytes of {@code text}, as {@code sha256sum} prints it. */
-    public static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JRE", e);
-        }
     }
 }

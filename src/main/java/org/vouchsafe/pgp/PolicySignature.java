@@ -1,6 +1,10 @@
 package org.vouchsafe.pgp;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.HexFormat;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -69,7 +73,7 @@ public class PolicySignature {
     private void signed(String text, String armoredSignature) {
         this.signedText = text;
         this.signature = armoredSignature;
-        this.signedTextSha256 = PolicyAcceptanceService.sha256(text);
+        this.signedTextSha256 = sha256(text);
     }
 
     public String getId() {
@@ -117,5 +121,15 @@ public class PolicySignature {
 
     public Instant getVerifiedAt() {
         return verifiedAt;
+    }
+
+    /** Lower-case hex SHA-256 of the UTF-8 bytes of {@code text}, as {@code sha256sum} prints it. */
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JRE", e);
+        }
     }
 }
