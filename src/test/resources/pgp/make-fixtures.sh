@@ -4,17 +4,33 @@
 #   keys/        healthy keys (public and, test-only, unprotected secret keys used to decrypt in tests)
 #   corpus/      malformed or hostile keys and signatures; corpus/manifest.csv names the reason each
 #                must be refused with (CorpusTests reads it)
-#   statement.txt  the policy statement the signatures sign; PolicyAcceptanceServiceTests checks that
-#                the service renders exactly this text for the input written in statement-input.properties
+#   statement.txt  the policy statement the signatures sign: a header, a blank line, then the policy text
+#                verbatim from src/main/resources/catalogue/policy/2017-06-28.txt; PolicyAcceptanceServiceTests
+#                checks that the service renders exactly this text for the input in statement-input.properties
+#   statement-paraphrase.txt  the statement as it was before it carried the policy text (a paraphrase);
+#                a signature over it must be refused
+#
+#   make-fixtures.sh             everything from scratch: new keys, corpus, statements, signatures
+#   make-fixtures.sh statements  only the statements, the signatures over them and the signature corpus,
+#                                made with the keys already in keys/ (after the statement format or the
+#                                policy text changed; the fingerprints the tests know stay the same)
+#
+# Tests judge the fixtures at 2026-11-28T00:00Z (Fixtures.NOW): healthy keys are dated KEYS_AT and
+# signatures that must verify SIGN_AT, both before it.
 #
 # Every secret key here is a throw-away test key with an empty passphrase: never use one for anything else.
 set -euo pipefail
 
+MODE="${1:-all}"
+case "$MODE" in all|statements) ;; *) echo "usage: $0 [statements]" >&2; exit 2 ;; esac
+
 HERE="$(cd "$(dirname "$0")" && pwd)"
 KEYS="$HERE/keys"
 CORPUS="$HERE/corpus"
-rm -rf "$KEYS" "$CORPUS"
-mkdir -p "$KEYS" "$CORPUS"
+POLICY="${POLICY:-$HERE/../../../main/resources/catalogue/policy/2017-06-28.txt}"
+KEYS_AT=20261127T100000
+SIGN_AT=20261127T120000
+test -f "$POLICY" || { echo "no policy text at $POLICY" >&2; exit 1; }
 
 export GNUPGHOME="$(mktemp -d)"
 trap 'gpgconf --kill all >/dev/null 2>&1 || true; rm -rf "$GNUPGHOME"' EXIT
@@ -29,18 +45,25 @@ G=(gpg --batch --quiet --yes --pinentry-mode loopback --passphrase '')
 
 fpr() { gpg --batch --with-colons --list-keys "$1" | awk -F: '/^fpr/ {print $10; exit}'; }
 
+if [ "$MODE" = statements ]; then
+  for who in ann bob carol; do "${G[@]}" --import "$KEYS/$who.sec.asc"; done
+  ANN=$(cat "$KEYS/ann.fpr"); BOB=$(cat "$KEYS/bob.fpr"); CAROL=$(cat "$KEYS/carol.fpr")
+else
+rm -rf "$KEYS" "$CORPUS"
+mkdir -p "$KEYS" "$CORPUS"
+
 # --- healthy keys --------------------------------------------------------------------------
-"${G[@]}" --quick-gen-key 'Ann Example <ann@example.org>' ed25519 cert,sign never
+"${G[@]}" --faked-system-time "$KEYS_AT" --quick-gen-key 'Ann Example <ann@example.org>' ed25519 cert,sign never
 ANN=$(fpr ann@example.org)
-"${G[@]}" --quick-add-key "$ANN" cv25519 encr never
+"${G[@]}" --faked-system-time "$KEYS_AT" --quick-add-key "$ANN" cv25519 encr never
 
-"${G[@]}" --quick-gen-key 'Bob Example <bob@example.org>' rsa3072 cert,sign never
+"${G[@]}" --faked-system-time "$KEYS_AT" --quick-gen-key 'Bob Example <bob@example.org>' rsa3072 cert,sign never
 BOB=$(fpr bob@example.org)
-"${G[@]}" --quick-add-key "$BOB" rsa3072 encr never
+"${G[@]}" --faked-system-time "$KEYS_AT" --quick-add-key "$BOB" rsa3072 encr never
 
-"${G[@]}" --quick-gen-key 'Carol Other <carol@other.org>' ed25519 cert,sign never
+"${G[@]}" --faked-system-time "$KEYS_AT" --quick-gen-key 'Carol Other <carol@other.org>' ed25519 cert,sign never
 CAROL=$(fpr carol@other.org)
-"${G[@]}" --quick-add-key "$CAROL" cv25519 encr never
+"${G[@]}" --faked-system-time "$KEYS_AT" --quick-add-key "$CAROL" cv25519 encr never
 
 for who in ann:$ANN bob:$BOB carol:$CAROL; do
   name=${who%%:*}; f=${who#*:}
@@ -64,12 +87,12 @@ gpg --batch --armor --export "$SUBEXP" > "$CORPUS/key-encryption-subkey-expired.
 
 # revoked primary: gpg 2.2 writes a revocation certificate on key creation; import it (the
 # armor header line is escaped with a colon so that it cannot be imported by accident)
-"${G[@]}" --quick-gen-key 'Rev Example <rev@example.org>' ed25519 cert,sign never
+"${G[@]}" --faked-system-time "$KEYS_AT" --quick-gen-key 'Rev Example <rev@example.org>' ed25519 cert,sign never
 REV=$(fpr rev@example.org)
-"${G[@]}" --quick-add-key "$REV" cv25519 encr never
+"${G[@]}" --faked-system-time "$KEYS_AT" --quick-add-key "$REV" cv25519 encr never
 # a signature made before the revocation, for the signature corpus
 printf 'signed before revocation\n' > "$GNUPGHOME/before-rev.txt"
-"${G[@]}" --armor --detach-sign -u "$REV" -o "$CORPUS/sig-by-revoked-key.asc" "$GNUPGHOME/before-rev.txt"
+"${G[@]}" --faked-system-time "$KEYS_AT" --armor --detach-sign -u "$REV" -o "$CORPUS/sig-by-revoked-key.asc" "$GNUPGHOME/before-rev.txt"
 sed 's/^:-----BEGIN/-----BEGIN/' "$GNUPGHOME/openpgp-revocs.d/$REV.rev" > "$GNUPGHOME/rev.asc"
 "${G[@]}" --import "$GNUPGHOME/rev.asc"
 gpg --batch --armor --export "$REV" > "$CORPUS/key-revoked.asc"
@@ -77,24 +100,24 @@ gpg --batch --armor --export "$REV" > "$KEYS/revoked.pub.asc"
 echo "$REV" > "$KEYS/revoked.fpr"
 
 # SHA-1 self and binding signatures
-"${G[@]}" --cert-digest-algo SHA1 --quick-gen-key 'Sha One <sha1@example.org>' ed25519 cert,sign never
+"${G[@]}" --faked-system-time "$KEYS_AT" --cert-digest-algo SHA1 --quick-gen-key 'Sha One <sha1@example.org>' ed25519 cert,sign never
 SHA1=$(fpr sha1@example.org)
-"${G[@]}" --cert-digest-algo SHA1 --quick-add-key "$SHA1" cv25519 encr never
+"${G[@]}" --faked-system-time "$KEYS_AT" --cert-digest-algo SHA1 --quick-add-key "$SHA1" cv25519 encr never
 gpg --batch --armor --export "$SHA1" > "$CORPUS/key-sha1-bindings.asc"
 
 # weak algorithms
-"${G[@]}" --quick-gen-key 'Weak Rsa <weak@example.org>' rsa1024 cert,sign never
+"${G[@]}" --faked-system-time "$KEYS_AT" --quick-gen-key 'Weak Rsa <weak@example.org>' rsa1024 cert,sign never
 WRSA=$(fpr weak@example.org)
-"${G[@]}" --quick-add-key "$WRSA" rsa1024 encr never
+"${G[@]}" --faked-system-time "$KEYS_AT" --quick-add-key "$WRSA" rsa1024 encr never
 gpg --batch --armor --export "$WRSA" > "$CORPUS/key-rsa1024.asc"
 
-"${G[@]}" --quick-gen-key 'Old Dsa <dsa@example.org>' dsa1024 cert,sign never
+"${G[@]}" --faked-system-time "$KEYS_AT" --quick-gen-key 'Old Dsa <dsa@example.org>' dsa1024 cert,sign never
 DSA=$(fpr dsa@example.org)
-"${G[@]}" --quick-add-key "$DSA" elg1024 encr never
+"${G[@]}" --faked-system-time "$KEYS_AT" --quick-add-key "$DSA" elg1024 encr never
 gpg --batch --armor --export "$DSA" > "$CORPUS/key-dsa1024-elg1024.asc"
 
 # signing only: no encryption-capable key at all
-"${G[@]}" --quick-gen-key 'Sign Only <signonly@example.org>' ed25519 cert,sign never
+"${G[@]}" --faked-system-time "$KEYS_AT" --quick-gen-key 'Sign Only <signonly@example.org>' ed25519 cert,sign never
 SO=$(fpr signonly@example.org)
 gpg --batch --armor --export "$SO" > "$CORPUS/key-signing-only.asc"
 
@@ -124,9 +147,12 @@ printf -- '-----BEGIN PGP PUBLIC KEY BLOCK-----\n\n-----END PGP PUBLIC KEY BLOCK
 printf 'this is my key, trust me\n' > "$CORPUS/key-plain-text.txt"
 : > "$CORPUS/key-empty-file.txt"
 
-# --- signatures --------------------------------------------------------------------------------
+fi
+
+# --- statements and signatures -------------------------------------------------------------------
 cat > "$HERE/statement-input.properties" <<PROPS
 policyVersion=2017-06-28
+list=linux-distros
 distroName=Example Linux
 requestId=0b1e4a52-7c1d-4f7e-9a0b-5d2f3c4e6a71
 personName=Ann Example
@@ -134,8 +160,23 @@ email=ann@example.org
 fingerprint=$ANN
 date=2026-11-27
 PROPS
-# Must stay byte for byte what PolicyAcceptanceService#statement renders for the input above.
-cat > "$HERE/statement.txt" <<TXT
+# Must stay byte for byte what PolicyAcceptanceService#statement renders for the input above:
+# the header block, one blank line, the policy text as the catalogue holds it.
+{ cat <<TXT
+Vouchsafe: acceptance of the (linux-)distros list policy
+List: linux-distros
+Request: 0b1e4a52-7c1d-4f7e-9a0b-5d2f3c4e6a71
+Distro: Example Linux
+Person: Ann Example <ann@example.org>
+Key fingerprint: $ANN
+Policy version: 2017-06-28
+Date: 2026-11-27
+By signing this text I accept the list policy below, in full and as published, on behalf of the distro above.
+
+TXT
+  cat "$POLICY"; } > "$HERE/statement.txt"
+# The statement as served until it carried the policy text: a paraphrase that left rules out.
+cat > "$HERE/statement-paraphrase.txt" <<TXT
 Vouchsafe: acceptance of the (linux-)distros list policy
 
 Policy version: 2017-06-28
@@ -153,32 +194,38 @@ leak through us, we tell the reporter and the list at once, investigate, and rep
 the extent of the leak and the measures taken.
 TXT
 ST="$HERE/statement.txt"
-"${G[@]}" --armor --detach-sign -u "$ANN" -o "$KEYS/statement.ann.sig.asc" "$ST"
-"${G[@]}" --armor --detach-sign --textmode -u "$ANN" -o "$KEYS/statement.ann.textmode.sig.asc" "$ST"
-"${G[@]}" --clearsign -u "$ANN" -o "$KEYS/statement.ann.clearsigned.asc" "$ST"
-"${G[@]}" --armor --detach-sign -u "$BOB" -o "$KEYS/statement.bob-rsa.sig.asc" "$ST"
+S=("${G[@]}" --faked-system-time "$SIGN_AT")
+"${S[@]}" --armor --detach-sign -u "$ANN" -o "$KEYS/statement-paraphrase.ann.sig.asc" "$HERE/statement-paraphrase.txt"
+"${S[@]}" --armor --detach-sign -u "$ANN" -o "$KEYS/statement.ann.sig.asc" "$ST"
+"${S[@]}" --armor --detach-sign --textmode -u "$ANN" -o "$KEYS/statement.ann.textmode.sig.asc" "$ST"
+"${S[@]}" --clearsign -u "$ANN" -o "$KEYS/statement.ann.clearsigned.asc" "$ST"
+"${S[@]}" --armor --detach-sign -u "$BOB" -o "$KEYS/statement.bob-rsa.sig.asc" "$ST"
 # CRLF copy signed in binary mode (a Windows editor): must verify against the LF statement too
 sed 's/$/\r/' "$ST" > "$GNUPGHOME/statement-crlf.txt"
-"${G[@]}" --armor --detach-sign -u "$ANN" -o "$KEYS/statement-crlf.ann.sig.asc" "$GNUPGHOME/statement-crlf.txt"
+"${S[@]}" --armor --detach-sign -u "$ANN" -o "$KEYS/statement-crlf.ann.sig.asc" "$GNUPGHOME/statement-crlf.txt"
 
-"${G[@]}" --armor --detach-sign -u "$CAROL" -o "$CORPUS/sig-by-other-key.asc" "$ST"
+"${S[@]}" --armor --detach-sign -u "$CAROL" -o "$CORPUS/sig-by-other-key.asc" "$ST"
 printf 'I accept nothing at all.\n' > "$GNUPGHOME/other.txt"
-"${G[@]}" --armor --detach-sign -u "$ANN" -o "$CORPUS/sig-over-other-text.asc" "$GNUPGHOME/other.txt"
+"${S[@]}" --armor --detach-sign -u "$ANN" -o "$CORPUS/sig-over-other-text.asc" "$GNUPGHOME/other.txt"
 "${G[@]}" --faked-system-time 21000101T000000 --armor --detach-sign -u "$ANN" -o "$CORPUS/sig-future-dated.asc" "$ST"
 "${G[@]}" --faked-system-time 20200101T000000 --ignore-time-conflict --armor --detach-sign -u "$ANN" \
   -o "$CORPUS/sig-before-key-existed.asc" "$ST"
-"${G[@]}" --digest-algo SHA1 --armor --detach-sign -u "$ANN" -o "$CORPUS/sig-sha1.asc" "$ST"
-"${G[@]}" --clearsign -u "$CAROL" -o "$CORPUS/sig-clearsigned-by-other-key.asc" "$ST"
+"${S[@]}" --digest-algo SHA1 --armor --detach-sign -u "$ANN" -o "$CORPUS/sig-sha1.asc" "$ST"
+"${S[@]}" --clearsign -u "$CAROL" -o "$CORPUS/sig-clearsigned-by-other-key.asc" "$ST"
 # clear-signed text altered after signing
 sed 's/need-to-know/whole world/' "$KEYS/statement.ann.clearsigned.asc" > "$CORPUS/sig-clearsigned-altered.asc"
 # clear-signed signature over a different text
-"${G[@]}" --clearsign -u "$ANN" -o "$CORPUS/sig-clearsigned-other-text.asc" "$GNUPGHOME/other.txt"
+"${S[@]}" --clearsign -u "$ANN" -o "$CORPUS/sig-clearsigned-other-text.asc" "$GNUPGHOME/other.txt"
 # inline-signed message (not detached, not clear-signed)
-"${G[@]}" --armor --sign -u "$ANN" -o "$CORPUS/sig-inline-message.asc" "$ST"
+"${S[@]}" --armor --sign -u "$ANN" -o "$CORPUS/sig-inline-message.asc" "$ST"
 # a public key where a signature should be, a truncated signature, garbage
 cp "$KEYS/ann.pub.asc" "$CORPUS/sig-public-key-instead.asc"
 head -n 4 "$KEYS/statement.ann.sig.asc" > "$CORPUS/sig-truncated.asc"
 awk '/^=....$/ {print "=AAAA"; next} {print}' "$KEYS/statement.ann.sig.asc" > "$CORPUS/sig-bad-crc.asc"
+if [ "$MODE" = statements ]; then
+  echo "statements and signatures written to $HERE"
+  exit 0
+fi
 head -c 512 /dev/urandom > "$CORPUS/sig-random-bytes.bin"
 printf 'I hereby sign.\n' > "$CORPUS/sig-plain-text.txt"
 

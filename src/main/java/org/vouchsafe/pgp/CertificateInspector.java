@@ -5,10 +5,12 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -33,6 +35,7 @@ import org.vouchsafe.problem.PayloadTooLargeException;
  * structure, a single public certificate, then revocation and expiry of the primary key, algorithms,
  * hashes of the effective bindings, an encryption-capable key and a user id with the expected email.
  * Secret key material is refused as soon as it is recognised; it is neither kept nor logged.
+ * A healthy key below the policy's recommended size is not refused: the report carries a concern.
  */
 @Service
 public class CertificateInspector {
@@ -64,7 +67,9 @@ public class CertificateInspector {
             return new KeyReport(Optional.empty(), List.of(parsed.problem()));
         }
         OpenPGPCertificate certificate = parsed.certificate();
-        return new KeyReport(Optional.of(fingerprint(certificate)), check(certificate, expectedEmail, now));
+        List<KeyProblem> problems = check(certificate, expectedEmail, now);
+        return new KeyReport(Optional.of(fingerprint(certificate)), problems,
+                problems.isEmpty() ? concerns(certificate, now) : List.of());
     }
 
     /**
@@ -240,8 +245,10 @@ public class CertificateInspector {
             if (weakness != null) {
                 problems.add(new KeyProblem(KeyProblem.Code.WEAK_ALGORITHM, (key.isPrimaryKey() ? "The primary key"
                         : "Subkey " + Hex.toHexString(key.getPGPPublicKey().getFingerprint()).toUpperCase(Locale.ROOT))
-                        + " is too weak: " + weakness + ". Create a new key with Ed25519/Curve25519 or RSA of at least "
-                        + policy.minRsaBits() + " bits: gpg --quick-gen-key '<Name> <email>' future-default"));
+                        + " is too weak: " + weakness + ". Create a new key with Ed25519/Curve25519 (gpg --quick-gen-key "
+                        + "'<Name> <email>' future-default) or RSA of " + policy.recommendedRsaBits() + " bits or more "
+                        + "(gpg --quick-gen-key '<Name> <email>' rsa" + policy.recommendedRsaBits() + "), and send its "
+                        + "public key."));
             }
         }
 
@@ -275,6 +282,30 @@ public class CertificateInspector {
                     + " '<Your Name> <" + expectedEmail + ">', then export the key again."));
         }
         return problems;
+    }
+
+    /**
+     * One concern for a healthy certificate whose keys are accepted but below the recommended size.
+     * The list's criteria set no key size, so the sentence says the recommendation is this service's.
+     */
+    private List<KeyProblem> concerns(OpenPGPCertificate certificate, Instant now) {
+        Date at = Date.from(now);
+        List<OpenPGPComponentKey> keys = new ArrayList<>();
+        keys.add(certificate.getPrimaryKey());
+        certificate.getValidKeys(at).stream().filter(k -> !k.isPrimaryKey()).forEach(keys::add);
+        String smallest = keys.stream()
+                .sorted(Comparator.comparingInt(k -> k.getPGPPublicKey().getBitStrength()))
+                .map(k -> policy.belowRecommendation(k.getAlgorithm(), k.getPGPPublicKey().getBitStrength()))
+                .filter(Objects::nonNull).findFirst().orElse(null);
+        if (smallest == null) {
+            return List.of();
+        }
+        return List.of(new KeyProblem(KeyProblem.Code.BELOW_RECOMMENDED_SIZE, "Key " + fingerprint(certificate)
+                + " uses " + smallest + ": accepted, but " + policy.recommendedRsaBits() + " bits or more are "
+                + "recommended (a setting of this service, " + KeyPolicyProperties.PREFIX + ".recommended-rsa-bits; "
+                + "the list's criteria set no key size). When you next replace the key, create one with Ed25519/"
+                + "Curve25519 (gpg --quick-gen-key '<Name> <email>' future-default) or RSA of "
+                + policy.recommendedRsaBits() + " bits or more."));
     }
 
     private static boolean hasUserId(OpenPGPCertificate certificate, String email, Date at) {

@@ -12,8 +12,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.LinkedHashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.bouncycastle.openpgp.api.OpenPGPCertificate;
 import org.bouncycastle.util.encoders.Hex;
@@ -30,7 +34,10 @@ import org.vouchsafe.problem.NotFoundException;
  * The secret is 256 bits from {@link SecureRandom}, given to the requester as 64 hex digits inside
  * an integrity-protected message (SEIPD v1, AES-256) that GnuPG 2.2 decrypts. Only its SHA-256 is
  * stored; answers are compared in constant time, count against {@value #MAX_WRONG_ANSWERS} wrong
- * attempts, and are single-use. Expiry is driven by the process ({@link #expire(String)}), and an
+ * attempts, and are single-use. An answer may be the code alone or whatever the requester pasted
+ * around it (the whole decrypted text, gpg's output): exactly one code is taken from it
+ * ({@link #codesIn}); none, or several different ones, count as a wrong answer and none of them is
+ * tried, so pasting many guesses at once gains nothing. Expiry is driven by the process ({@link #expire(String)}), and an
  * answer after {@link Challenge#getExpiresAt()} is refused even before the timer has run.
  */
 @Service
@@ -39,8 +46,14 @@ public class ChallengeService {
     /** Wrong answers after which a challenge fails. */
     public static final int MAX_WRONG_ANSWERS = 5;
 
-    /** Longer answers are refused without hashing or counting them. */
-    static final int MAX_ANSWER_LENGTH = 1024;
+    /**
+     * Longer answers are refused without reading or counting them. The decrypted text is well below
+     * 1 KiB; this leaves room for it pasted with gpg's messages and the armored message around it.
+     */
+    static final int MAX_ANSWER_LENGTH = 16 * 1024;
+
+    /** A code: 64 hexadecimal digits not part of a longer run of hexadecimal digits. */
+    private static final Pattern CODE = Pattern.compile("(?<![0-9A-Fa-f])[0-9A-Fa-f]{64}(?![0-9A-Fa-f])");
 
     private final ChallengeRepository challenges;
     private final CertificateInspector inspector;
@@ -88,7 +101,7 @@ public class ChallengeService {
         return challenges.save(challenge);
     }
 
-    /** The text inside the encrypted message; the answer is the line of 64 hex digits. */
+    /** The text inside the encrypted message; the answer is the line of 64 hex digits, alone or with the rest. */
     static String plaintext(String requestId, String email, String fingerprint, String code, Instant expiresAt) {
         return "Vouchsafe challenge (criterion 8: handles PGP-encrypted e-mail)\n"
                 + "\n"
@@ -97,7 +110,7 @@ public class ChallengeService {
                 + "Key fingerprint: " + fingerprint + "\n"
                 + "Answer before: " + expiresAt + "\n"
                 + "\n"
-                + "Answer with this code (64 hexadecimal digits), exactly as shown:\n"
+                + "Answer with this code (64 hexadecimal digits); pasting this whole text works too:\n"
                 + "\n"
                 + code + "\n";
     }
@@ -115,7 +128,7 @@ public class ChallengeService {
     }
 
     /**
-     * Checks an answer. Surrounding whitespace and letter case are ignored.
+     * Checks an answer: the one code it contains, whatever surrounds it, in any letter case.
      *
      * @throws NotFoundException when no challenge was issued to this key for this request
      */
@@ -142,25 +155,62 @@ public class ChallengeService {
             challenge.expire();
             return expired(challenge);
         }
-        String normalised = answer == null ? "" : answer.strip().toLowerCase(Locale.ROOT);
-        if (normalised.isEmpty() || normalised.length() > MAX_ANSWER_LENGTH) {
+        if (answer == null || answer.isBlank() || answer.length() > MAX_ANSWER_LENGTH) {
             return result(challenge, ChallengeAnswerResult.Outcome.MALFORMED, "Answer with the 64 hexadecimal digits "
                     + "from the decrypted message.");
         }
-        boolean correct = MessageDigest.isEqual(sha256(normalised), Hex.decode(challenge.getAnswerHash()));
+        Set<String> codes = codesIn(answer, challenge.getFingerprint());
+        if (codes.size() != 1) {
+            // counted like a wrong code: an answer with many codes must not try them all for the price of one
+            return wrong(challenge, (codes.isEmpty() ? "The answer holds no code of 64 hexadecimal digits."
+                    : "The answer holds " + codes.size() + " different codes of 64 hexadecimal digits.")
+                    + " Paste the code only: the line of 64 hexadecimal digits in the decrypted message");
+        }
+        boolean correct = MessageDigest.isEqual(sha256(codes.iterator().next()), Hex.decode(challenge.getAnswerHash()));
         if (correct) {
             challenge.answered(now);
             return result(challenge, ChallengeAnswerResult.Outcome.CORRECT, "Correct: you can read mail encrypted to "
                     + "your key.");
         }
+        return wrong(challenge, "Decrypt the message with gpg --decrypt and copy the 64-digit code");
+    }
+
+    private static ChallengeAnswerResult wrong(Challenge challenge, String advice) {
         challenge.wrongAnswer(MAX_WRONG_ANSWERS);
         if (challenge.getStatus() == ChallengeStatus.FAILED) {
-            return result(challenge, ChallengeAnswerResult.Outcome.FAILED, "Wrong answer. That was the last "
-                    + "attempt: the challenge has failed; ask the list admins for a new one.");
+            return result(challenge, ChallengeAnswerResult.Outcome.FAILED, "Wrong answer. " + advice + ". That was "
+                    + "the last attempt: the challenge has failed; ask the list admins for a new one.");
         }
-        return result(challenge, ChallengeAnswerResult.Outcome.WRONG, "Wrong answer. Decrypt the message with "
-                + "gpg --decrypt and copy the 64-digit code. Attempts left: "
+        return result(challenge, ChallengeAnswerResult.Outcome.WRONG, "Wrong answer. " + advice + ". Attempts left: "
                 + (MAX_WRONG_ANSWERS - challenge.getWrongAnswers()) + ".");
+    }
+
+    /**
+     * The distinct codes (lower case) in what a requester pasted. Armored OpenPGP blocks (the
+     * encrypted message pasted along with its decryption) are skipped, as is the key's own
+     * fingerprint, which for a v6 key is also 64 hexadecimal digits and appears in the decrypted text.
+     */
+    static Set<String> codesIn(String pasted, String fingerprint) {
+        String ownFingerprint = fingerprint == null ? "" : fingerprint.toLowerCase(Locale.ROOT);
+        Set<String> codes = new LinkedHashSet<>();
+        boolean inArmor = false;
+        for (String line : pasted.split("\\R")) {
+            String trimmed = line.strip();
+            if (trimmed.startsWith("-----BEGIN PGP ") && !trimmed.startsWith("-----BEGIN PGP SIGNED MESSAGE")) {
+                inArmor = true;
+            } else if (trimmed.startsWith("-----END PGP ")) {
+                inArmor = false;
+            } else if (!inArmor) {
+                Matcher m = CODE.matcher(line);
+                while (m.find()) {
+                    String code = m.group().toLowerCase(Locale.ROOT);
+                    if (!code.equals(ownFingerprint)) {
+                        codes.add(code);
+                    }
+                }
+            }
+        }
+        return codes;
     }
 
     private static ChallengeAnswerResult expired(Challenge challenge) {

@@ -20,7 +20,9 @@ import org.vouchsafe.criteria.CriterionCheck;
 /**
  * C8: handles PGP-encrypted e-mail. Each requester proves it by decrypting the challenge sent to
  * their key: PASS when every requester answered, FAIL when someone's challenge failed or expired or
- * their key cannot receive one (naming the person), PENDING while answers are outstanding.
+ * their key cannot receive one (naming the person), PENDING while answers are outstanding. A key
+ * the key policy accepts below its recommended size (RSA-2048) adds a reason to any of these, and
+ * turns what would be PASS into CONCERN: reviewers see it, nobody is refused for it.
  * <p>
  * A request that is not stored (the self-assessment) has no challenges and never passes: it is
  * PENDING, or FAIL when a key could not be used.
@@ -59,11 +61,13 @@ class EncryptedMailCheck implements CriterionCheck {
                 : Map.of();
         List<String> failed = new ArrayList<>();
         List<String> pending = new ArrayList<>();
+        List<String> concerns = new ArrayList<>();
         for (Requester requester : request.getRequesters()) {
             String who = requester.getName() + " <" + requester.getEmail() + ">";
             Challenge challenge = requester.getFingerprint() == null ? null : issued.get(requester.getFingerprint());
+            KeyReport report = inspector.inspect(requester.getPublicKey(), requester.getEmail(), now);
+            report.concerns().forEach(c -> concerns.add(who + ": " + c.message()));
             if (challenge == null) {
-                KeyReport report = inspector.inspect(requester.getPublicKey(), requester.getEmail(), now);
                 if (!report.healthy()) {
                     failed.add(who + " cannot receive the encrypted challenge: " + report.problems().stream()
                             .map(KeyProblem::message).collect(Collectors.joining(" ")));
@@ -88,11 +92,21 @@ class EncryptedMailCheck implements CriterionCheck {
             }
         }
         if (!failed.isEmpty()) {
-            return new CheckResult(CheckOutcome.FAIL, failed);
+            return new CheckResult(CheckOutcome.FAIL, concat(failed, concerns));
         }
         if (!pending.isEmpty()) {
-            return new CheckResult(CheckOutcome.PENDING, pending);
+            return new CheckResult(CheckOutcome.PENDING, concat(pending, concerns));
+        }
+        if (!concerns.isEmpty()) {
+            return new CheckResult(CheckOutcome.CONCERN,
+                    concat(List.of("Every requester decrypted the challenge sent to their key."), concerns));
         }
         return CheckResult.pass("Every requester decrypted the challenge sent to their key.");
+    }
+
+    private static List<String> concat(List<String> first, List<String> then) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(then);
+        return all;
     }
 }

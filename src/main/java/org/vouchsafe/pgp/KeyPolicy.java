@@ -16,8 +16,14 @@ import org.bouncycastle.openpgp.api.OpenPGPPolicy;
  * this policy judges the cryptography, so that a weak key is refused with a reason that names the
  * weakness instead of looking like a key without usable subkeys.
  *
+ * The cryptographic limits are the list's to set ({@link KeyPolicyProperties},
+ * {@code vouchsafe.pgp.key-policy.*}); the list's published criteria say nothing about key sizes,
+ * so every limit here is a setting of this service, and the reasons people read say so.
+ *
  * @param maxArmoredBytes        largest armored key or signature accepted, checked before parsing
- * @param minRsaBits             smallest RSA modulus accepted
+ * @param minRsaBits             smallest RSA (and DSA, ElGamal) modulus accepted; smaller keys are refused
+ * @param recommendedRsaBits     smallest RSA modulus accepted without a concern; keys from {@code minRsaBits}
+ *                               up to this are accepted, and reviewers see a CONCERN recommending more
  * @param minEccBits             smallest elliptic-curve key accepted (Curve25519 counts as 255)
  * @param allowedAlgorithms      public-key algorithm ids ({@link PublicKeyAlgorithmTags}) accepted;
  *                               DSA, ElGamal and anything unknown are absent by default
@@ -29,6 +35,7 @@ import org.bouncycastle.openpgp.api.OpenPGPPolicy;
 public record KeyPolicy(
         int maxArmoredBytes,
         int minRsaBits,
+        int recommendedRsaBits,
         int minEccBits,
         Set<Integer> allowedAlgorithms,
         Set<Integer> weakHashAlgorithms,
@@ -59,16 +66,21 @@ public record KeyPolicy(
         if (maxArmoredBytes <= 0 || minRsaBits <= 0 || minEccBits <= 0 || allowedClockSkewSeconds < 0) {
             throw new IllegalArgumentException("key policy limits must be positive");
         }
+        if (recommendedRsaBits < minRsaBits) {
+            throw new IllegalArgumentException("the recommended RSA size must not be below the minimum");
+        }
     }
 
     /**
-     * The list's policy: RSA of at least 3072 bits, elliptic curves of at least 255 bits (Curve25519,
-     * NIST P-256 and up), no DSA or ElGamal, no SHA-1, RIPEMD-160 or MD5 in bindings or signatures,
-     * ten minutes of clock skew.
+     * The defaults of {@code vouchsafe.pgp.key-policy.*}: RSA below 2048 bits refused, 2048 up to 3072
+     * accepted with a concern, elliptic curves of at least 255 bits (Curve25519, NIST P-256 and up), no
+     * DSA or ElGamal, no SHA-1, RIPEMD-160 or MD5 in bindings or signatures, ten minutes of clock skew.
+     * {@code KeyPolicyPropertiesTests} keeps this equal to what the properties bind to when nothing is set.
      */
     public static KeyPolicy standard() {
         return new KeyPolicy(
                 DEFAULT_MAX_ARMORED_BYTES,
+                2048,
                 3072,
                 250,
                 Set.of(PublicKeyAlgorithmTags.RSA_GENERAL, PublicKeyAlgorithmTags.RSA_ENCRYPT,
@@ -81,10 +93,10 @@ public record KeyPolicy(
                 600);
     }
 
-    /** A copy of this policy with another RSA minimum. */
+    /** A copy of this policy with another RSA minimum (the recommendation raised to it if lower). */
     public KeyPolicy withMinRsaBits(int bits) {
-        return new KeyPolicy(maxArmoredBytes, bits, minEccBits, allowedAlgorithms, weakHashAlgorithms,
-                rejectWeakBindings, allowedClockSkewSeconds);
+        return new KeyPolicy(maxArmoredBytes, bits, Math.max(bits, recommendedRsaBits), minEccBits, allowedAlgorithms,
+                weakHashAlgorithms, rejectWeakBindings, allowedClockSkewSeconds);
     }
 
     /** Human name of a public-key algorithm id, for reasons shown to people. */
@@ -97,18 +109,38 @@ public record KeyPolicy(
                 || algorithm == PublicKeyAlgorithmTags.RSA_SIGN;
     }
 
+    /**
+     * RSA, DSA and ElGamal work in finite fields: their sizes compare with the RSA limits, not the
+     * elliptic-curve one (a DSA-1024 key allowed by configuration must not pass as "over 250 bits").
+     */
+    boolean isFiniteField(int algorithm) {
+        return isRsa(algorithm) || algorithm == PublicKeyAlgorithmTags.DSA
+                || algorithm == PublicKeyAlgorithmTags.ELGAMAL_ENCRYPT || algorithm == PublicKeyAlgorithmTags.ELGAMAL_GENERAL;
+    }
+
     /** Whether a key of this algorithm and size is strong enough; null when it is, else why not. */
     String weakness(int algorithm, int bits) {
         if (!allowedAlgorithms.contains(algorithm)) {
             return algorithmName(algorithm) + " is not accepted";
         }
-        if (isRsa(algorithm) && bits < minRsaBits) {
-            return "RSA with " + bits + " bits is below the minimum of " + minRsaBits;
+        if (isFiniteField(algorithm) && bits < minRsaBits) {
+            return algorithmName(algorithm) + " with " + bits + " bits is below the minimum of " + minRsaBits;
         }
         boolean fixedSize = algorithm == PublicKeyAlgorithmTags.X25519 || algorithm == PublicKeyAlgorithmTags.X448
                 || algorithm == PublicKeyAlgorithmTags.Ed25519 || algorithm == PublicKeyAlgorithmTags.Ed448;
-        if (!isRsa(algorithm) && !fixedSize && bits < minEccBits) {
+        if (!isFiniteField(algorithm) && !fixedSize && bits < minEccBits) {
             return algorithmName(algorithm) + " with " + bits + " bits is below the minimum of " + minEccBits;
+        }
+        return null;
+    }
+
+    /**
+     * For an accepted key, whether it is below the recommended size; null when not, else a phrase
+     * such as "RSA with 2048 bits". Only finite-field keys have a recommendation.
+     */
+    String belowRecommendation(int algorithm, int bits) {
+        if (weakness(algorithm, bits) == null && isFiniteField(algorithm) && bits < recommendedRsaBits) {
+            return algorithmName(algorithm) + " with " + bits + " bits";
         }
         return null;
     }
@@ -143,7 +175,7 @@ public record KeyPolicy(
             policy.rejectPublicKeyAlgorithm(algorithm);
         }
         for (int algorithm : allowedAlgorithms) {
-            policy.acceptPublicKeyAlgorithmWithMinimalStrength(algorithm, isRsa(algorithm) ? minRsaBits : minEccBits);
+            policy.acceptPublicKeyAlgorithmWithMinimalStrength(algorithm, isFiniteField(algorithm) ? minRsaBits : minEccBits);
         }
         // GnuPG 2.2 reads AES; the challenge and mails are encrypted with AES-256.
         policy.setDefaultSymmetricKeyAlgorithm(SymmetricKeyAlgorithmTags.AES_256);

@@ -1,7 +1,8 @@
 package org.vouchsafe.pgp;
 
 /**
- * One thing wrong with a requester's certificate, with a sentence saying what to do about it.
+ * One thing wrong with a requester's certificate, with a sentence saying what to do about it; or,
+ * for {@link Code#BELOW_RECOMMENDED_SIZE}, one thing that is accepted but worth improving.
  *
  * @param code    what failed, stable for programs
  * @param message what failed and how to fix it, for people
@@ -35,6 +36,11 @@ public record KeyProblem(Code code, String message) {
         /** A self or binding signature in effect uses SHA-1 (or another weak hash). */
         SHA1_BINDING,
         /** No valid user id carries the requester's email address. */
-        NO_MATCHING_USER_ID
+        NO_MATCHING_USER_ID,
+        /**
+         * Not a problem but a concern: the key is accepted, yet smaller than
+         * {@link KeyPolicy#recommendedRsaBits()} (an RSA-2048 key). Never refuses anything.
+         */
+        BELOW_RECOMMENDED_SIZE
     }
 }

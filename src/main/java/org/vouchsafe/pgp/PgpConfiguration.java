@@ -4,13 +4,13 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Wires the OpenPGP feature: its properties and the explicit {@link KeyPolicy}. */
+/** Wires the OpenPGP feature: its properties and the explicit {@link KeyPolicy} the list configures. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(PgpProperties.class)
+@EnableConfigurationProperties({PgpProperties.class, KeyPolicyProperties.class})
 class PgpConfiguration {
 
     @Bean
-    KeyPolicy keyPolicy() {
-        return KeyPolicy.standard();
+    KeyPolicy keyPolicy(KeyPolicyProperties properties) {
+        return properties.toKeyPolicy();
     }
 }

@@ -22,8 +22,8 @@ import org.vouchsafe.problem.FieldProblem;
  * the policy statement and its signature (criterion 6), and the list's own public key.
  * <p>
  * Challenges and signatures are the applicant's (the account that filed) or a list admin's
- * business; the statement is readable by whoever may read the request; the list key by anyone
- * signed in.
+ * business; the statement, and the text a requester signed, are readable by whoever may read the
+ * request; the list key by anyone signed in.
  */
 @RestController
 class PgpController {
@@ -91,7 +91,25 @@ class PgpController {
         RequestPolicySignatures.Signed signed = signatures.sign(id, body == null ? null : body.fingerprint(),
                 body == null ? null : body.signature(), user);
         return ResponseEntity.status(HttpStatus.CREATED).body(new SignedView(signed.requestId(),
-                signed.fingerprint(), signed.policyVersion(), signed.signedAt(), CheckView.of(signed.check())));
+                signed.fingerprint(), signed.policyVersion(), signed.signedAt(), signed.sha256(),
+                CheckView.of(signed.check())));
+    }
+
+    /**
+     * What a requester signed: the exact text (as signed, line endings included), its SHA-256 and the
+     * signature; {@code version} defaults to the current policy version. 404 when that key has not signed it.
+     */
+    @GetMapping(path = "/api/requests/{id}/policy-signatures/{fingerprint}", produces = MediaType.APPLICATION_JSON_VALUE)
+    SignatureView signature(@PathVariable String id, @PathVariable String fingerprint,
+                            @RequestParam(name = "version", required = false) String version, Authentication user) {
+        return SignatureView.of(signatures.signed(id, fingerprint, version, user));
+    }
+
+    /** The signed text alone, byte for byte, for {@code curl ... > statement.txt; gpg --verify sig.asc statement.txt}. */
+    @GetMapping(path = "/api/requests/{id}/policy-signatures/{fingerprint}", produces = "text/plain;charset=UTF-8")
+    String signedText(@PathVariable String id, @PathVariable String fingerprint,
+                      @RequestParam(name = "version", required = false) String version, Authentication user) {
+        return signatures.signed(id, fingerprint, version, user).getSignedText();
     }
 
     /** The list's public key, to verify its mails and to encrypt to the list. */
@@ -131,6 +149,15 @@ class PgpController {
     record AnswerView(String outcome, String status, int remainingAttempts, String message, CheckView check) {
     }
 
-    record SignedView(String requestId, String fingerprint, String policyVersion, Instant signedAt, CheckView check) {
+    record SignedView(String requestId, String fingerprint, String policyVersion, Instant signedAt, String sha256,
+                      CheckView check) {
+    }
+
+    record SignatureView(String requestId, String fingerprint, String policyVersion, Instant signedAt,
+                         Instant verifiedAt, String sha256, String signedText, String signature) {
+        static SignatureView of(PolicySignature s) {
+            return new SignatureView(s.getRequestId(), s.getFingerprint(), s.getPolicyVersion(), s.getSignedAt(),
+                    s.getVerifiedAt(), s.getSignedTextSha256(), s.getSignedText(), s.getSignature());
+        }
     }
 }

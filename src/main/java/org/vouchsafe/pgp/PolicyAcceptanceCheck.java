@@ -2,7 +2,6 @@ package org.vouchsafe.pgp;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
 
 import org.springframework.stereotype.Component;
 import org.vouchsafe.catalogue.Catalogue;
@@ -15,9 +14,11 @@ import org.vouchsafe.criteria.CriterionCheck;
 
 /**
  * C6: accepts the current list policy. Ticking "accepted" in the filing is necessary (FAIL
- * without it) but not enough: each requester also signs the statement of the current version with
- * their key, so the check is PENDING until every one has, then PASS. A request that is not stored
- * (the self-assessment) cannot have signatures yet and is PENDING at best.
+ * without it) but not enough: each requester also signs the statement of the current version (the
+ * policy text itself under a short header) with their key, so the check is PENDING until every one
+ * has, then PASS naming, per requester, the version and the SHA-256 of the text signed. A signature
+ * over the earlier paraphrase of the policy does not count. A request that is not stored (the
+ * self-assessment) cannot have signatures yet and is PENDING at best.
  */
 @Component
 class PolicyAcceptanceCheck implements CriterionCheck {
@@ -48,22 +49,27 @@ class PolicyAcceptanceCheck implements CriterionCheck {
             return CheckResult.pending("The current list policy (version " + current + ") is accepted. After filing, "
                     + "each requester signs the policy statement with their key (GET /api/catalogue/policy/statement).");
         }
-        Set<String> signed = acceptance.signedFingerprints(request.getId(), current);
+        PolicyAcceptanceService.Acceptances signed = acceptance.acceptances(request.getId(), current);
         List<String> missing = request.getRequesters().stream()
-                .filter(r -> r.getFingerprint() == null || !signed.contains(r.getFingerprint()))
-                .map(r -> statementMissing(request, r, current))
+                .filter(r -> r.getFingerprint() == null || !signed.signed().containsKey(r.getFingerprint()))
+                .map(r -> statementMissing(request, r, current, signed.paraphraseOnly().contains(r.getFingerprint())))
                 .toList();
         if (!missing.isEmpty()) {
             return new CheckResult(CheckOutcome.PENDING, missing);
         }
-        return CheckResult.pass("Every requester signed the statement accepting policy version " + current
-                + " with their key.");
+        return new CheckResult(CheckOutcome.PASS, request.getRequesters().stream()
+                .map(r -> r.getName() + " <" + r.getEmail() + "> signed the statement accepting policy version " + current
+                        + " with key " + r.getFingerprint() + "; SHA-256 of the signed text: "
+                        + signed.signed().get(r.getFingerprint()) + ".")
+                .toList());
     }
 
-    private static String statementMissing(MembershipRequest request, Requester r, String version) {
+    private static String statementMissing(MembershipRequest request, Requester r, String version,
+                                           boolean paraphraseOnly) {
         return r.getName() + " <" + r.getEmail() + "> has not yet signed the statement accepting policy version "
-                + version + ": fetch it (GET /api/catalogue/policy/statement?request=" + request.getId() + "&requester="
-                + r.getFingerprint() + "), sign it (gpg --armor --detach-sign) and POST the signature to /api/requests/"
-                + request.getId() + "/policy-signatures.";
+                + version + (paraphraseOnly ? " (they signed an earlier statement that summarised the policy instead "
+                + "of quoting it, which does not count)" : "") + ": fetch it (GET /api/catalogue/policy/statement?request="
+                + request.getId() + "&requester=" + r.getFingerprint() + "), sign it (gpg --armor --detach-sign) and "
+                + "POST the signature to /api/requests/" + request.getId() + "/policy-signatures.";
     }
 }

@@ -23,10 +23,12 @@ import org.vouchsafe.problem.NotFoundException;
 
 /**
  * Signed acceptance of the current list policy by each requester of a request (criterion 6): the
- * statement they sign and the recording of their signature.
+ * statement they sign, the recording of their signature, and the text they signed.
  * <p>
  * The statement is dated with the filing day (UTC), not today, so that it is the same text every
- * time it is fetched and a signature made on one day still verifies on the next.
+ * time it is fetched and a signature made on one day still verifies on the next: it is rebuilt
+ * from the request at verification, never taken from the caller. What was signed is kept byte for
+ * byte with its SHA-256, and served back to whoever may read the request.
  */
 @Service
 public class RequestPolicySignatures {
@@ -83,23 +85,44 @@ public class RequestPolicySignatures {
             throw new InvalidInputException(java.util.List.of(new FieldProblem("signature",
                     verification.code() + ": " + verification.message())));
         }
+        PolicySignature stored = acceptance.signature(requestId, requester.getFingerprint(), input.policyVersion())
+                .orElseThrow();
         audit.record(user.getName(), AuditAction.POLICY_SIGNED, requestId, requester.getName() + " signed the statement "
                         + "accepting policy version " + input.policyVersion() + " with key " + requester.getFingerprint(),
                 Map.of("fingerprint", requester.getFingerprint(), "policyVersion", input.policyVersion(),
-                        "email", requester.getEmail()), true);
+                        "email", requester.getEmail(), "sha256", stored.getSignedTextSha256()), true);
         CheckResult check = criteria.run(requestId, 6);
-        return new Signed(requestId, requester.getFingerprint(), input.policyVersion(),
-                verification.signedAt().orElse(now), check);
+        return new Signed(requestId, requester.getFingerprint(), input.policyVersion(), stored.getSignedAt(),
+                stored.getSignedTextSha256(), check);
     }
 
-    /** A recorded signature and criterion 6 afterwards. */
-    public record Signed(String requestId, String fingerprint, String policyVersion, Instant signedAt,
+    /**
+     * A recorded signature and criterion 6 afterwards.
+     *
+     * @param sha256 SHA-256 of the text signed, as {@code sha256sum} prints it for the signed file
+     */
+    public record Signed(String requestId, String fingerprint, String policyVersion, Instant signedAt, String sha256,
                          CheckResult check) {
     }
 
+    /**
+     * What the holder of {@code fingerprint} signed to accept {@code version} (the current version when
+     * null) on this request: the exact text, its hash and the signature. Anyone who may read the request may.
+     *
+     * @throws NotFoundException when the request is not readable, or that key has not signed that version
+     */
+    @Transactional(readOnly = true)
+    public PolicySignature signed(String requestId, String fingerprint, String version, Authentication user) {
+        access.readable(requestId, user);
+        String policyVersion = version == null || version.isBlank() ? catalogue.currentPolicy().version() : version;
+        return acceptance.signature(requestId, fingerprint, policyVersion).orElseThrow(() -> new NotFoundException(
+                "Key " + CertificateInspector.normaliseFingerprint(fingerprint) + " has not signed the statement "
+                        + "accepting policy version " + policyVersion + " on request " + requestId + "."));
+    }
+
     private PolicyStatementInput input(MembershipRequest request, Requester requester) {
-        return new PolicyStatementInput(catalogue.currentPolicy().version(), request.getDistroName(), request.getId(),
-                requester.getName(), requester.getEmail(), requester.getFingerprint(),
+        return new PolicyStatementInput(catalogue.currentPolicy().version(), request.getList(), request.getDistroName(),
+                request.getId(), requester.getName(), requester.getEmail(), requester.getFingerprint(),
                 LocalDate.ofInstant(request.getFiledAt(), ZoneOffset.UTC));
     }
 

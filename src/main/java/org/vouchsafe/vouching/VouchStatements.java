@@ -9,7 +9,13 @@ import org.vouchsafe.intake.Requester;
 /**
  * The text a voucher signs. Deterministic (no date: the signature carries its own time, and a
  * statement fetched yesterday must still match), LF line endings, a final newline; it names the
- * request, so a vouch cannot be replayed on another request, and says plainly what vouching means.
+ * request, so a vouch cannot be replayed on another request.
+ * <p>
+ * What the voucher affirms is what the list asks of a voucher, in its own words: criterion 9 (who
+ * may vouch: someone on the private list, someone active on oss-security for years and not
+ * affiliated with the distro nor its organization, or an already vouched-for teammate) and role A13
+ * ("as long as you are confident of their trustworthiness, expected proper use of the list, and
+ * contributions"). Nothing more is asked than the list asks.
  */
 @Component
 class VouchStatements {
@@ -23,10 +29,13 @@ class VouchStatements {
                 + "Voucher: " + normalise(voucherEmail) + "\n"
                 + "Vouches for: " + oneLine(requester.getName()) + " <" + normalise(requester.getEmail()) + ">\n"
                 + "\n"
-                + "I vouch that the person named above is who they say they are and handles security\n"
-                + "issues for the distro named above responsibly. I know them personally or through\n"
-                + "their work, as stated in my vouch, and I am not vouching on anyone else's word.\n"
-                + "Once vouched for, they may vouch for the other people on their team.\n";
+                + "I vouch for the person named above, who wants to join in on behalf of the distro named\n"
+                + "above. As the list's membership criteria ask of a voucher:\n"
+                + "Criterion 9: I am already on the private list; or I have been active on oss-security for\n"
+                + "years and am not affiliated with this distro nor its organization; or I am one of this\n"
+                + "distro's requesters and have been vouched for myself.\n"
+                + "Role A13: I am confident of their trustworthiness, expected proper use of the list, and contributions.\n"
+                + "Once vouched for, they will be able to vouch for others on their team.\n";
     }
 
     /** Addresses compare and appear in lower case. */

@@ -29,7 +29,21 @@ public record DossierSection(String heading, String description, String svgUrl, 
         facts = facts == null ? List.of() : List.copyOf(facts);
     }
 
-    /** One labelled fact, e.g. a requester and their key's fingerprint. */
-    public record Fact(String label, String value) {
+    /**
+     * One labelled fact, e.g. a requester and their key's fingerprint, optionally with a link to what
+     * it is about (a same-origin path on the pages' chain, like {@code svgUrl}).
+     */
+    public record Fact(String label, String value, String href) {
+
+        public Fact {
+            if (href != null && (!href.startsWith("/") || href.startsWith("//"))) {
+                throw new IllegalArgumentException("href must be a same-origin path starting with '/': " + href);
+            }
+        }
+
+        /** A fact without a link. */
+        public Fact(String label, String value) {
+            this(label, value, null);
+        }
     }
 }

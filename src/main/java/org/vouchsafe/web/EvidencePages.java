@@ -37,10 +37,12 @@ class EvidencePages {
 
     private final VouchService vouches;
     private final RequestAccess access;
+    private final RequestPolicySignatures policySignatures;
 
-    EvidencePages(VouchService vouches, RequestAccess access) {
+    EvidencePages(VouchService vouches, RequestAccess access, RequestPolicySignatures policySignatures) {
         this.vouches = vouches;
         this.access = access;
+        this.policySignatures = policySignatures;
     }
 
     @GetMapping(path = "/requests/{id}/vouches.svg", produces = "image/svg+xml")
@@ -49,6 +51,16 @@ class EvidencePages {
     String chain(@PathVariable String id, Authentication user) {
         access.readable(id, user);
         return vouches.svg(id);
+    }
+
+    /**
+     * The exact text a requester signed to accept the current policy, for the dossier's link: plain
+     * text (never rendered as HTML, and {@code nosniff} is sent), byte for byte as signed.
+     */
+    @GetMapping(path = "/requests/{id}/policy-signatures/{fingerprint}", produces = "text/plain;charset=UTF-8")
+    @ResponseBody
+    String signedPolicyStatement(@PathVariable String id, @PathVariable String fingerprint, Authentication user) {
+        return policySignatures.signed(id, fingerprint, null, user).getSignedText();
     }
 
     /** What a requester still has to do with their key: the challenge to decrypt, the statement to sign. */
@@ -129,20 +141,23 @@ class EvidencePages {
             Map<String, Challenge> byFingerprint = challenges.list(requestId).stream()
                     .collect(Collectors.toMap(Challenge::getFingerprint, Function.identity(), (a, b) -> a));
             String version = catalogue.currentPolicy().version();
-            Set<String> signed = acceptance.signedFingerprints(requestId, version);
+            Map<String, String> signed = acceptance.acceptances(requestId, version).signed();
             List<DossierSection.Fact> facts = new ArrayList<>();
             for (Requester r : request.getRequesters()) {
                 Challenge c = r.getFingerprint() == null ? null : byFingerprint.get(r.getFingerprint());
                 String challenge = c == null ? "challenge not issued yet"
                         : "challenge " + c.getStatus() + (c.getWrongAnswers() > 0 ? " (" + c.getWrongAnswers() + " wrong answers)" : "");
+                String hash = r.getFingerprint() == null ? null : signed.get(r.getFingerprint());
                 facts.add(new DossierSection.Fact(r.getName() + " <" + r.getEmail() + ">",
                         "key " + (r.getFingerprint() == null ? "not parsed" : r.getFingerprint()) + "; " + challenge
-                                + "; policy " + version + (r.getFingerprint() != null && signed.contains(r.getFingerprint())
-                                ? " signed" : " not signed yet")));
+                                + "; policy " + version + (hash != null ? " signed, SHA-256 of the signed text " + hash
+                                : " not signed yet"),
+                        hash == null ? null : "/requests/" + requestId + "/policy-signatures/" + r.getFingerprint()));
             }
             return List.of(new DossierSection("Keys, encrypted challenges and policy signatures (criteria 8 and 6)",
                     "Each requester proves they read encrypted mail by answering a challenge encrypted to their key, "
-                            + "and signs the policy statement with it.", null, null, facts, 20));
+                            + "and signs the policy statement, the policy's full text under a short header, with it.",
+                    null, null, facts, 20));
         }
     }
 

@@ -36,6 +36,36 @@ class CertificateInspectorTests {
     }
 
     @Test
+    void shouldAcceptRsa2048WithAConcernRecommending3072OrMore() {
+        KeyReport report = inspector.inspect(org.vouchsafe.support.Fixtures.publicKey("dan"), "dan@example.org",
+                Fixtures.NOW);
+
+        assertThat(report.healthy()).isTrue();
+        assertThat(report.problems()).isEmpty();
+        assertThat(report.concerns()).singleElement().satisfies(c -> {
+            assertThat(c.code()).isEqualTo(KeyProblem.Code.BELOW_RECOMMENDED_SIZE);
+            assertThat(c.message()).contains("RSA with 2048 bits", "3072 bits or more are recommended",
+                    "vouchsafe.pgp.key-policy.recommended-rsa-bits", "the list's criteria set no key size");
+        });
+    }
+
+    @Test
+    void shouldRaiseNoConcernForEd25519OrRsa3072() {
+        assertThat(inspector.inspect(Fixtures.publicKey("ann"), "ann@example.org", Fixtures.NOW).concerns()).isEmpty();
+        assertThat(inspector.inspect(Fixtures.publicKey("bob"), "bob@example.org", Fixtures.NOW).concerns()).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseRsa1024NamingTheMinimumAndTheFix() {
+        KeyReport report = inspector.inspect(Fixtures.text("corpus/key-rsa1024.asc"), "weak@example.org", Fixtures.NOW);
+
+        assertThat(report.healthy()).isFalse();
+        assertThat(report.problems()).extracting(KeyProblem::code).contains(KeyProblem.Code.WEAK_ALGORITHM);
+        assertThat(report.problems().get(0).message()).contains("RSA with 1024 bits is below the minimum of 2048",
+                "gpg --quick-gen-key", "rsa3072");
+    }
+
+    @Test
     void shouldRefuseRsa3072WhenPolicyDemandsMore() {
         CertificateInspector strict = new CertificateInspector(KeyPolicy.standard().withMinRsaBits(4096));
 

@@ -111,6 +111,61 @@ class ChallengeServiceTests {
     }
 
     @Test
+    void shouldTakeTheCodeFromTheWholeDecryptedTextPasted() {
+        String decrypted = PgpTestSupport.decryptAs("ann", issueToAnn().getArmoredMessage()).text();
+
+        ChallengeAnswerResult result = service.answer(REQUEST, ann, decrypted, LATER);
+
+        assertThat(result.outcome()).isEqualTo(ChallengeAnswerResult.Outcome.CORRECT);
+    }
+
+    @Test
+    void shouldTakeTheCodeFromGpgOutputWithTheArmoredMessageAroundIt() {
+        Challenge challenge = issueToAnn();
+        String decrypted = PgpTestSupport.decryptAs("ann", challenge.getArmoredMessage()).text();
+        String pasted = "$ gpg --decrypt challenge.asc\n" + challenge.getArmoredMessage()
+                + "gpg: encrypted with 255-bit ECDH key, ID 0123456789ABCDEF, created 2026-11-27\n"
+                + "      \"Ann Example <ann@example.org>\"\n" + decrypted.toUpperCase().replace("\n", "\r\n");
+
+        assertThat(service.answer(REQUEST, ann, pasted, LATER).accepted()).isTrue();
+    }
+
+    @Test
+    void shouldCountAnAnswerWithSeveralCodesAsWrongWithoutTryingThem() {
+        String code = PgpTestSupport.code(PgpTestSupport.decryptAs("ann", issueToAnn().getArmoredMessage()).text());
+
+        ChallengeAnswerResult guesses = service.answer(REQUEST, ann, "00".repeat(32) + "\n" + code, LATER);
+
+        assertThat(guesses.outcome()).isEqualTo(ChallengeAnswerResult.Outcome.WRONG);
+        assertThat(guesses.wrongAnswers()).isEqualTo(1);
+        assertThat(guesses.message()).contains("2 different codes", "Paste the code only");
+        assertThat(service.find(REQUEST, ann).orElseThrow().getStatus()).isEqualTo(ChallengeStatus.OPEN);
+    }
+
+    @Test
+    void shouldCountAnAnswerWithoutACodeAsWrongSayingToPasteTheCode() {
+        issueToAnn();
+
+        ChallengeAnswerResult none = service.answer(REQUEST, ann, "I decrypted it, honestly. " + "ab".repeat(33), LATER);
+
+        assertThat(none.outcome()).isEqualTo(ChallengeAnswerResult.Outcome.WRONG);
+        assertThat(none.wrongAnswers()).isEqualTo(1);
+        assertThat(none.message()).contains("no code of 64 hexadecimal digits", "Paste the code only");
+    }
+
+    @Test
+    void shouldFindOnlyWholeRunsOfSixtyFourDigitsAndNotTheKeysOwnFingerprint() {
+        String code = "0123456789abcdef".repeat(4);
+        String v6Fingerprint = "FEDCBA9876543210".repeat(4);
+
+        assertThat(ChallengeService.codesIn("Key fingerprint: " + v6Fingerprint + "\n" + code.toUpperCase() + "\n"
+                + code + " again", v6Fingerprint)).containsExactly(code);
+        assertThat(ChallengeService.codesIn(code + "0", null)).isEmpty();
+        assertThat(ChallengeService.codesIn("-----BEGIN PGP MESSAGE-----\n\n" + code + "\n-----END PGP MESSAGE-----\n",
+                null)).isEmpty();
+    }
+
+    @Test
     void shouldCountWrongAnswersAndFailOnTheFifth() {
         issueToAnn();
 

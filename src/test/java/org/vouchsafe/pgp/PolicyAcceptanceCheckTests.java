@@ -1,5 +1,8 @@
 package org.vouchsafe.pgp;
 
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -37,21 +40,46 @@ class PolicyAcceptanceCheckTests {
     }
 
     @Test
-    void shouldPassOnlyWhenEveryRequesterSignedTheCurrentVersion() {
+    void shouldPassOnlyWhenEveryRequesterSignedTheCurrentVersionNamingTheHashOfEachSignedText() {
         MembershipRequest request = UnsavedRequests.passing();
         request.setPolicy("2017-06-28", true);
         request.getRequesters().add(new org.vouchsafe.intake.Requester("Ann Example", "ann@example.org", null, "key"));
         request.getRequesters().forEach(r -> r.setFingerprint("FP-" + r.getEmail()));
         Mockito.when(requests.exists(request.getId())).thenReturn(true);
-        Mockito.when(acceptance.signedFingerprints(request.getId(), "2017-06-28")).thenReturn(Set.of());
+        Mockito.when(acceptance.acceptances(request.getId(), "2017-06-28"))
+                .thenReturn(new PolicyAcceptanceService.Acceptances(Map.of(), Set.of()));
 
         assertThat(check.check(request, TODAY).outcome()).isEqualTo(CheckOutcome.PENDING);
 
-        Set<String> all = new java.util.HashSet<>();
-        request.getRequesters().forEach(r -> all.add(r.getFingerprint()));
-        Mockito.when(acceptance.signedFingerprints(request.getId(), "2017-06-28")).thenReturn(all);
+        Map<String, String> all = new HashMap<>();
+        request.getRequesters().forEach(r -> all.put(r.getFingerprint(), "hash-of-" + r.getEmail()));
+        Mockito.when(acceptance.acceptances(request.getId(), "2017-06-28"))
+                .thenReturn(new PolicyAcceptanceService.Acceptances(all, Set.of()));
 
-        assertThat(check.check(request, TODAY).outcome()).isEqualTo(CheckOutcome.PASS);
+        CheckResult passed = check.check(request, TODAY);
+        assertThat(passed.outcome()).isEqualTo(CheckOutcome.PASS);
+        assertThat(passed.reasons()).hasSize(request.getRequesters().size())
+                .anySatisfy(r -> assertThat(r).contains("Ann Example <ann@example.org>", "policy version 2017-06-28",
+                        "SHA-256 of the signed text: hash-of-ann@example.org"));
+    }
+
+    @Test
+    void shouldNotCountASignatureOverTheOldParaphraseAndSaySo() {
+        MembershipRequest request = UnsavedRequests.passing();
+        request.setPolicy("2017-06-28", true);
+        request.getRequesters().add(new org.vouchsafe.intake.Requester("Ann Example", "ann@example.org", null, "key"));
+        request.getRequesters().forEach(r -> r.setFingerprint("FP-" + r.getEmail()));
+        Mockito.when(requests.exists(request.getId())).thenReturn(true);
+        Set<String> everyone = new HashSet<>();
+        request.getRequesters().forEach(r -> everyone.add(r.getFingerprint()));
+        Mockito.when(acceptance.acceptances(request.getId(), "2017-06-28"))
+                .thenReturn(new PolicyAcceptanceService.Acceptances(Map.of(), everyone));
+
+        CheckResult result = check.check(request, TODAY);
+
+        assertThat(result.outcome()).isEqualTo(CheckOutcome.PENDING);
+        assertThat(result.reasons()).isNotEmpty().allSatisfy(r -> assertThat(r)
+                .contains("summarised the policy instead of quoting it", "GET /api/catalogue/policy/statement"));
     }
 
     @Test

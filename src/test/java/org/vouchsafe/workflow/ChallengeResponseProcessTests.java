@@ -106,6 +106,25 @@ class ChallengeResponseProcessTests {
     }
 
     @Test
+    void shouldTakeTheCodeFromTheWholeDecryptedTextPastedAsTheAnswer() {
+        String id = file();
+        awaitWaitingForAnswers(id);
+        String path = "/api/requests/" + id + "/challenges/" + ANN;
+        String decrypted = Pgp.decrypt("ann", api.get("applicant", path).json().path("message").asText());
+
+        Api.Response twoCodes = api.post("applicant", path, Map.of("answer", decrypted + "\n" + "0".repeat(64)));
+        Api.Response whole = api.post("applicant", path, Map.of("answer", decrypted));
+
+        assertThat(twoCodes.status()).as(twoCodes.toString()).isEqualTo(400);
+        assertThat(twoCodes.json().path("outcome").asText()).isEqualTo("WRONG");
+        assertThat(twoCodes.errorFields()).containsExactly("answer");
+        assertThat(twoCodes.json().path("detail").asText()).contains("Paste the code only");
+        assertThat(whole.status()).as(whole.toString()).isEqualTo(200);
+        assertThat(whole.json().path("outcome").asText()).isEqualTo("CORRECT");
+        assertThat(criterion(id, 8).path("outcome").asText()).isEqualTo("PASS");
+    }
+
+    @Test
     void shouldFailCriterion8AfterFiveWrongAnswers() {
         String id = file();
         ProcessInstance challenges = awaitWaitingForAnswers(id);
