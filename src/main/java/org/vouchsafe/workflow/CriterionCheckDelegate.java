@@ -27,7 +27,11 @@ class CriterionCheckDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         int criterion = criterionOf(execution.getCurrentActivityId());
         CheckResult result = criteria.run(execution.getProcessBusinessKey(), criterion);
-        execution.getProcessInstance().setVariable(MembershipProcess.Variables.outcome(criterion), result.outcome().name());
+        // Transient: the pre-screen decision reads the nine outcomes in this same transaction, and the
+        // outcomes themselves are stored with the criterion (request_criterion); as lasting variables they
+        // cost an insert, a history row and a detail row each, and a delete at the end (P1).
+        execution.getProcessInstance().setVariable(MembershipProcess.Variables.outcome(criterion),
+                org.camunda.bpm.engine.variable.Variables.stringValue(result.outcome().name(), true));
     }
 
     static int criterionOf(String activityId) {

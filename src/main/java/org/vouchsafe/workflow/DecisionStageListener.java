@@ -28,9 +28,14 @@ class DecisionStageListener implements ExecutionListener {
         execution.setVariable(REVIEW_SUMMARY, summaries.votes(requestId));
         execution.setVariable(MembershipProcess.Variables.CHECKS_SUMMARY, summaries.checks(requestId));
         // A request coming back from a deferral must not show the previous decision pre-filled in the form.
-        execution.setVariable(MembershipProcess.Variables.DECISION_OUTCOME, null);
-        execution.setVariable(MembershipProcess.Variables.DECISION_REASON, null);
-        execution.setVariable(MembershipProcess.Variables.DEFER_UNTIL,
-                decisions.deferralDefault(requestId).map(Object::toString).orElse(null));
+        // Only what exists is cleared: setting an absent variable to null would create it (and its history).
+        for (String field : new String[] {MembershipProcess.Variables.DECISION_OUTCOME, MembershipProcess.Variables.DECISION_REASON,
+                MembershipProcess.Variables.DEFER_UNTIL}) {
+            if (execution.hasVariable(field)) {
+                execution.removeVariable(field);
+            }
+        }
+        decisions.deferralDefault(requestId).ifPresent(date -> execution.setVariable(MembershipProcess.Variables.DEFER_UNTIL,
+                date.toString()));
     }
 }

@@ -3,6 +3,7 @@ package org.vouchsafe.workflow;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -20,7 +21,10 @@ import static org.vouchsafe.workflow.MembershipProcess.Notifications.*;
 import static org.vouchsafe.workflow.MembershipProcess.Variables.NOTIFICATION;
 
 /**
- * Sends the mail a task names in its local input {@code notification}. The tasks are asyncBefore,
+ * Sends the mail of a mail task: which mail is decided by the task's id ({@link #MAILS}), not by a
+ * local input variable (each cost an insert and a delete in the variable tables and their history,
+ * per mail and per request: docs/performance.md, P1); a task of an older model version that still
+ * names its mail in a local input {@code notification} is served by that. The tasks are asyncBefore,
  * so a failed send rolls back only this job, which retries and finally becomes an incident.
  * <p>
  * The idempotency scope is the process instance and the activity; {@link Notifications} adds the
@@ -44,7 +48,8 @@ class NotificationDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         String requestId = execution.getProcessBusinessKey();
         String scope = execution.getProcessInstanceId() + ":" + execution.getCurrentActivityId();
-        String kind = String.valueOf(execution.getVariableLocal(NOTIFICATION));
+        Object named = execution.getVariableLocal(NOTIFICATION);
+        String kind = named != null ? named.toString() : MAILS.get(execution.getCurrentActivityId());
         switch (kind) {
             case REQUEST_FILED -> notifications.requestFiled(requestId, scope);
             case CHALLENGE_ISSUED -> notifications.challengeIssued(requestId, scope);
@@ -60,6 +65,20 @@ class NotificationDelegate implements JavaDelegate {
                     + execution.getCurrentActivityId());
         }
     }
+
+    /** The mail each mail task sends, by task id (every task with {@code ${notify}} in the models is here). */
+    static final Map<String, String> MAILS = Map.ofEntries(
+            Map.entry(MembershipProcess.Activities.MAIL_REQUEST_FILED, REQUEST_FILED),
+            Map.entry(MembershipProcess.Activities.MAIL_PRESCREEN_REJECTION, DECISION),
+            Map.entry(MembershipProcess.Activities.MAIL_VOTE_REMINDER, VOTE_REMINDER),
+            Map.entry(MembershipProcess.Activities.MAIL_LATE_REVIEWERS, LATE_REVIEWERS),
+            Map.entry(MembershipProcess.Activities.MAIL_QUESTIONS, QUESTIONS),
+            Map.entry(MembershipProcess.Activities.MAIL_REPLY_REMINDER, REPLY_REMINDER),
+            Map.entry(MembershipProcess.Activities.MAIL_STALE_REQUEST, STALE_REQUEST),
+            Map.entry(MembershipProcess.Activities.MAIL_WINDOW_CLOSED, OBJECTION_WINDOW_CLOSED),
+            Map.entry(MembershipProcess.Activities.MAIL_DECISION, DECISION),
+            Map.entry(ChallengeProcess.Activities.MAIL_CHALLENGES, CHALLENGE_ISSUED),
+            Map.entry(ChallengeProcess.Activities.MAIL_REMINDER, CHALLENGE_REMINDER));
 
     /** Reviewers whose vote task of this instance is still open. */
     private List<Recipient> lateReviewers(DelegateExecution execution) {

@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import org.vouchsafe.review.ReviewProperties;
 import org.vouchsafe.review.ReviewService;
+import org.vouchsafe.review.Tally;
 
 import static org.vouchsafe.workflow.MembershipProcess.Variables.*;
 
@@ -35,9 +36,8 @@ public class ReviewRoundDelegate implements JavaDelegate {
         boolean first = execution.getVariable(ROUND) == null;
         int round = review.openRound(requestId, first);
         execution.setVariable(ROUND, round);
-        execution.setVariable(APPROVE_COUNT, 0);
-        execution.setVariable(OBJECT_COUNT, 0);
-        execution.setVariable(NEEDS_INFO_COUNT, 0);
+        // A round whose every reviewer is conflicted completes at once: the gateway after it reads zeros.
+        RoundCounts.set(execution, new Tally(round, 0, 0, 0));
         execution.setVariable(CHECKS_SUMMARY, summaries.checks(requestId));
         execution.setVariable(DOSSIER_LINK, "/requests/" + requestId);
     }

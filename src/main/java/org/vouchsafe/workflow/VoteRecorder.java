@@ -20,8 +20,8 @@ import static org.vouchsafe.workflow.MembershipProcess.Variables.*;
 
 /**
  * Records a vote when its task completes, whether from Tasklist or the REST API (which completes
- * the same task with the same fields), and updates the round's counters that the multi-instance
- * completion condition reads. All the rules of a vote are in {@link ReviewService#recordVote};
+ * the same task with the same fields), and hands the round's counts to the multi-instance
+ * completion condition ({@link RoundCounts}). All the rules of a vote are in {@link ReviewService#recordVote};
  * what this listener adds is who and on what, taken from the engine rather than from anything
  * the submission could set: the request is the process's business key, the voter is the
  * reviewer this task instance was created for (the multi-instance element variable, which the
@@ -62,10 +62,7 @@ class VoteRecorder implements TaskListener {
         });
         Tally tally = review.recordVote(requestId, reviewer,
                 new VoteInput(text(task, VOTE), text(task, VOTE_COMMENT), formNotes(task)));
-        DelegateExecution instance = task.getExecution().getProcessInstance();
-        instance.setVariable(APPROVE_COUNT, tally.approve());
-        instance.setVariable(OBJECT_COUNT, tally.object());
-        instance.setVariable(NEEDS_INFO_COUNT, tally.needsInfo());
+        RoundCounts.set(task.getExecution().getProcessInstance(), tally);
         removeStored(task);
     }
 

@@ -119,8 +119,9 @@ class CrashRecoveryIT {
                         assertThat(voteTasks + roundVotes).as("open vote tasks + votes of %s", id).isEqualTo(REVIEWERS.size());
                         assertThat(roundVotes).as("votes of %s still in review", id).isLessThan(3);
                         assertThat(decisionTasks).isZero();
-                        assertThat(db.count("select long_ from act_ru_variable where proc_inst_id_ = ? and name_ = 'approveCount' "
-                                + "and execution_id_ = proc_inst_id_", pi)).as("tally of %s", id).isEqualTo(roundVotes);
+                        // the round's counts are transient (read in the vote's transaction): nothing stored to disagree
+                        assertThat(db.count("select count(*) from act_ru_variable where proc_inst_id_ = ? and name_ = 'approveCount'",
+                                pi)).as("stored tally of %s", id).isZero();
                     }
                     case "AWAITING_DECISION" -> {
                         assertThat(decisionTasks).as("decision tasks of %s", id).isEqualTo(1);

@@ -111,6 +111,18 @@ class ProcessWiringTests {
         assertThat(problems).isEmpty();
     }
 
+    /** A mail task is told which mail to send by its id: every one must be in the delegate's table. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("models")
+    void shouldKnowTheMailOfEveryMailTask(ProcessModel process) {
+        List<String> unknown = process.read().getModelElementsByType(ServiceTask.class).stream()
+                .filter(task -> "${notify}".equals(task.getCamundaDelegateExpression()))
+                .map(ServiceTask::getId)
+                .filter(id -> !NotificationDelegate.MAILS.containsKey(id))
+                .toList();
+        assertThat(unknown).as("mail tasks missing from NotificationDelegate.MAILS").isEmpty();
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("models")
     void shouldResolveEveryCollectionTimerAndConditionExpression(ProcessModel process) {
