@@ -124,7 +124,7 @@ public final class LifecycleBench {
         runExecutableJobs(); // "window closed" mail to the admin, before the decision task
         context.getBean(AdminDecisionService.class).decide(id, new DecisionInput("APPROVED", "Meets the criteria.", null), "admin");
         runExecutableJobs(); // the decision mail
-        if (context.getBean(Requests.class).findById(id).orElseThrow().getStatus() != RequestStatus.APPROVED) {
+        if (context.getBean(Requests.class).find(id).orElseThrow().getStatus() != RequestStatus.APPROVED) {
             throw new IllegalStateException("lifecycle did not end APPROVED: " + id);
         }
     }

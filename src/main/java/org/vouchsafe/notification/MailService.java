@@ -105,8 +105,7 @@ public class MailService {
                     + " was not sent: " + e.getMessage(), e);
         }
         Instant sentAt = clock.instant();
-        newTransaction.executeWithoutResult(status -> sentMails.findById(mail.idempotencyKey())
-                .ifPresent(row -> row.sent(sentAt)));
+        newTransaction.executeWithoutResult(status -> sentMails.markSent(mail.idempotencyKey(), sentAt));
         return delivery;
     }
 

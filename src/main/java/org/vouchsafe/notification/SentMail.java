@@ -10,7 +10,7 @@ import jakarta.persistence.Table;
 /** The record that a mail with this idempotency key was sent (or is being sent). */
 @Entity
 @Table(name = "sent_mail")
-class SentMail {
+class SentMail implements org.springframework.data.domain.Persistable<String> {
 
     static final String SENDING = "SENDING";
     static final String SENT = "SENT";
@@ -41,6 +41,24 @@ class SentMail {
         // for JPA
     }
 
+    /**
+     * New until stored or loaded: the key is the idempotency key, given, so without this Spring Data
+     * would take the entity for an existing one and read it before every insert.
+     */
+    @jakarta.persistence.Transient
+    private boolean fresh = true;
+
+    @Override
+    public boolean isNew() {
+        return fresh;
+    }
+
+    @jakarta.persistence.PostPersist
+    @jakarta.persistence.PostLoad
+    void stored() {
+        fresh = false;
+    }
+
     SentMail(String idempotencyKey, String recipient, String subject, String transport, Instant reservedAt) {
         this.idempotencyKey = idempotencyKey;
         this.recipient = recipient;
@@ -50,9 +68,9 @@ class SentMail {
         this.status = SENDING;
     }
 
-    void sent(Instant at) {
-        status = SENT;
-        sentAt = at;
+    @Override
+    public String getId() {
+        return idempotencyKey;
     }
 
     String getStatus() {

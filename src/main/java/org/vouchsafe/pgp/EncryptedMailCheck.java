@@ -11,11 +11,11 @@ import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
 import org.vouchsafe.intake.MembershipRequest;
-import org.vouchsafe.intake.Requests;
 import org.vouchsafe.intake.Requester;
 import org.vouchsafe.criteria.CheckOutcome;
 import org.vouchsafe.criteria.CheckResult;
 import org.vouchsafe.criteria.CriterionCheck;
+import org.vouchsafe.intake.FilingRequest;
 
 /**
  * C8: handles PGP-encrypted e-mail. Each requester proves it by decrypting the challenge sent to
@@ -30,14 +30,12 @@ import org.vouchsafe.criteria.CriterionCheck;
 @Component
 class EncryptedMailCheck implements CriterionCheck {
 
-    private final Requests requests;
     private final ChallengeService challenges;
     private final CertificateInspector inspector;
     private final Clock clock;
 
-    EncryptedMailCheck(Requests requests, ChallengeService challenges, CertificateInspector inspector,
+    EncryptedMailCheck(ChallengeService challenges, CertificateInspector inspector,
                        Clock clock) {
-        this.requests = requests;
         this.challenges = challenges;
         this.inspector = inspector;
         this.clock = clock;
@@ -50,11 +48,20 @@ class EncryptedMailCheck implements CriterionCheck {
 
     @Override
     public CheckResult check(MembershipRequest request, LocalDate today) {
+        return check(request, true);
+    }
+
+    /** A payload not stored has no challenges yet. */
+    @Override
+    public CheckResult checkPayload(MembershipRequest request, FilingRequest filing, LocalDate today) {
+        return check(request, false);
+    }
+
+    private CheckResult check(MembershipRequest request, boolean stored) {
         Instant now = clock.instant();
         if (request.getRequesters().isEmpty()) {
             return CheckResult.fail("No requester is named, so nobody can receive the encrypted challenge.");
         }
-        boolean stored = request.getId() != null && requests.exists(request.getId());
         Map<String, Challenge> issued = stored
                 ? challenges.list(request.getId()).stream().collect(Collectors.toMap(Challenge::getFingerprint,
                         Function.identity(), (a, b) -> a))

@@ -6,11 +6,11 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 import org.vouchsafe.catalogue.Catalogue;
 import org.vouchsafe.intake.MembershipRequest;
-import org.vouchsafe.intake.Requests;
 import org.vouchsafe.intake.Requester;
 import org.vouchsafe.criteria.CheckOutcome;
 import org.vouchsafe.criteria.CheckResult;
 import org.vouchsafe.criteria.CriterionCheck;
+import org.vouchsafe.intake.FilingRequest;
 
 /**
  * C6: accepts the current list policy. Ticking "accepted" in the filing is necessary (FAIL
@@ -24,12 +24,10 @@ import org.vouchsafe.criteria.CriterionCheck;
 class PolicyAcceptanceCheck implements CriterionCheck {
 
     private final Catalogue catalogue;
-    private final Requests requests;
     private final PolicyAcceptanceService acceptance;
 
-    PolicyAcceptanceCheck(Catalogue catalogue, Requests requests, PolicyAcceptanceService acceptance) {
+    PolicyAcceptanceCheck(Catalogue catalogue, PolicyAcceptanceService acceptance) {
         this.catalogue = catalogue;
-        this.requests = requests;
         this.acceptance = acceptance;
     }
 
@@ -40,12 +38,22 @@ class PolicyAcceptanceCheck implements CriterionCheck {
 
     @Override
     public CheckResult check(MembershipRequest request, LocalDate today) {
+        return check(request, true);
+    }
+
+    /** A payload not stored has no signatures yet. */
+    @Override
+    public CheckResult checkPayload(MembershipRequest request, FilingRequest filing, LocalDate today) {
+        return check(request, false);
+    }
+
+    private CheckResult check(MembershipRequest request, boolean stored) {
         String current = catalogue.currentPolicy().version();
         if (!request.isPolicyAccepted() || !current.equals(request.getPolicyVersion())) {
             return CheckResult.fail("The current list policy (version " + current + ") is not accepted; "
                     + "read GET /api/catalogue/policy and accept that version.");
         }
-        if (request.getId() == null || !requests.exists(request.getId())) {
+        if (!stored) {
             return CheckResult.pending("The current list policy (version " + current + ") is accepted. After filing, "
                     + "each requester signs the policy statement with their key (GET /api/catalogue/policy/statement).");
         }

@@ -128,7 +128,10 @@ public class ReviewService {
             default -> throw new ConflictException("The request is " + request.getStatus()
                     + "; votes are taken only while it is IN_REVIEW (or objections during OBJECTION_WINDOW).");
         }
-        if (votes.findByRequestIdAndRoundAndReviewer(requestId, round, reviewer).isPresent()) {
+        // During the round a vote comes with its reviewer's task, which exists until they vote, so there is
+        // nothing to look up; the unique key on (request, round, reviewer) is the last word in a race.
+        if (request.getStatus() != RequestStatus.IN_REVIEW
+                && votes.findByRequestIdAndRoundAndReviewer(requestId, round, reviewer).isPresent()) {
             throw new ConflictException(reviewer + " has already voted in round " + round + " of this request; "
                     + "votes cannot be changed.");
         }

@@ -13,7 +13,7 @@ import jakarta.persistence.Table;
 /** One reviewer's vote in one round; immutable once cast (no setters). */
 @Entity
 @Table(name = "vote")
-public class Vote {
+public class Vote implements org.springframework.data.domain.Persistable<String> {
 
     @Id
     private String id;
@@ -43,6 +43,25 @@ public class Vote {
     protected Vote() {
     }
 
+    /**
+     * New until stored or loaded: the id is assigned in the constructor, so without this Spring Data
+     * would take the entity for an existing one and read it before every insert.
+     */
+    @jakarta.persistence.Transient
+    private boolean fresh = true;
+
+    @Override
+    public boolean isNew() {
+        return fresh;
+    }
+
+    @jakarta.persistence.PostPersist
+    @jakarta.persistence.PostLoad
+    void stored() {
+        fresh = false;
+    }
+
+
     public Vote(String requestId, int round, String reviewer, VoteChoice vote, String comment, String criteriaNotes,
                 Instant castAt) {
         this.id = UUID.randomUUID().toString();
@@ -55,6 +74,7 @@ public class Vote {
         this.castAt = castAt;
     }
 
+    @Override
     public String getId() { return id; }
     public String getRequestId() { return requestId; }
     public int getRound() { return round; }

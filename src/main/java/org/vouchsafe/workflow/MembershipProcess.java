@@ -83,7 +83,6 @@ public final class MembershipProcess {
         /** Read-only text shown in the forms (kept under Camunda's 4,000-character string limit). */
         public static final String CHECKS_SUMMARY = "checksSummary";
         public static final String REVIEW_SUMMARY = "reviewSummary";
-        public static final String DOSSIER_LINK = "dossierLink";
         public static final String DECISION_OUTCOME = "decisionOutcome";
         public static final String DECISION_REASON = "decisionReason";
         public static final String DEFER_UNTIL = "deferUntil";

@@ -39,7 +39,6 @@ public class ReviewRoundDelegate implements JavaDelegate {
         // A round whose every reviewer is conflicted completes at once: the gateway after it reads zeros.
         RoundCounts.set(execution, new Tally(round, 0, 0, 0));
         execution.setVariable(CHECKS_SUMMARY, summaries.checks(requestId));
-        execution.setVariable(DOSSIER_LINK, "/requests/" + requestId);
     }
 
     /** The collection of the multi-instance vote: every reviewer without a conflict of interest. */

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.mockito.Mockito;
 import org.vouchsafe.catalogue.Catalogue;
 import org.vouchsafe.intake.MembershipRequest;
-import org.vouchsafe.intake.Requests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.vouchsafe.support.UnsavedRequests.TODAY;
@@ -19,9 +18,8 @@ import org.vouchsafe.support.UnsavedRequests;
 
 class PolicyAcceptanceCheckTests {
 
-    private final Requests requests = Mockito.mock(Requests.class);
     private final PolicyAcceptanceService acceptance = Mockito.mock(PolicyAcceptanceService.class);
-    private final PolicyAcceptanceCheck check = new PolicyAcceptanceCheck(new Catalogue(), requests, acceptance);
+    private final PolicyAcceptanceCheck check = new PolicyAcceptanceCheck(new Catalogue(), acceptance);
 
     @Test
     void shouldCheckCriterionSix() {
@@ -33,7 +31,8 @@ class PolicyAcceptanceCheckTests {
         MembershipRequest request = UnsavedRequests.passing();
         request.setPolicy("2017-06-28", true);
 
-        CheckResult result = check.check(request, TODAY);
+        // a payload being filed or self-assessed: nobody could have signed yet
+        CheckResult result = check.checkPayload(request, null, TODAY);
 
         assertThat(result.outcome()).isEqualTo(CheckOutcome.PENDING);
         assertThat(result.reasons()).singleElement().asString().contains("2017-06-28").contains("signs the policy statement");
@@ -45,7 +44,6 @@ class PolicyAcceptanceCheckTests {
         request.setPolicy("2017-06-28", true);
         request.getRequesters().add(new org.vouchsafe.intake.Requester("Ann Example", "ann@example.org", null, "key"));
         request.getRequesters().forEach(r -> r.setFingerprint("FP-" + r.getEmail()));
-        Mockito.when(requests.exists(request.getId())).thenReturn(true);
         Mockito.when(acceptance.acceptances(request.getId(), "2017-06-28"))
                 .thenReturn(new PolicyAcceptanceService.Acceptances(Map.of(), Set.of()));
 
@@ -69,7 +67,6 @@ class PolicyAcceptanceCheckTests {
         request.setPolicy("2017-06-28", true);
         request.getRequesters().add(new org.vouchsafe.intake.Requester("Ann Example", "ann@example.org", null, "key"));
         request.getRequesters().forEach(r -> r.setFingerprint("FP-" + r.getEmail()));
-        Mockito.when(requests.exists(request.getId())).thenReturn(true);
         Set<String> everyone = new HashSet<>();
         request.getRequesters().forEach(r -> everyone.add(r.getFingerprint()));
         Mockito.when(acceptance.acceptances(request.getId(), "2017-06-28"))
