@@ -18,13 +18,22 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 final class StatementCounter implements BeanPostProcessor {
 
     static final AtomicLong STATEMENTS = new AtomicLong();
+    /** Connection commits (one per committed transaction that touched the database). */
+    static final AtomicLong COMMITS = new AtomicLong();
     /** When set, each statement's text is tallied here (for the breakdowns in docs/performance.md). */
     static volatile java.util.Map<String, AtomicLong> capture;
 
     @Override
     public Object postProcessAfterInitialization(Object bean, String beanName) {
         if (bean instanceof DataSource dataSource && !(bean instanceof net.ttddyy.dsproxy.support.ProxyDataSource)) {
-            return ProxyDataSourceBuilder.create(dataSource).name("bench").listener(new QueryExecutionListener() {
+            return ProxyDataSourceBuilder.create(dataSource).name("bench")
+                    .afterMethod(executionContext -> {
+                        if ("commit".equals(executionContext.getMethod().getName())
+                                && executionContext.getTarget() instanceof java.sql.Connection) {
+                            COMMITS.incrementAndGet();
+                        }
+                    })
+                    .listener(new QueryExecutionListener() {
                 @Override
                 public void beforeQuery(ExecutionInfo execution, List<QueryInfo> queries) {
                 }
