@@ -130,7 +130,7 @@ class ThreadRendererTests {
     void shouldListANamedVoucherAsNamedWhileNoVouchIsMade() {
         assertThat(renderer.render(request, answers))
                 .contains("Vouchers:\n\n- named as voucher: Val Voucher <val@other.org>, for ann@example.org (no vouch yet)\n")
-                .doesNotContain("vouches for");
+                .doesNotContain("> vouches for");
     }
 
     @Test

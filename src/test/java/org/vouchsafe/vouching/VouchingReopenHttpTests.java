@@ -79,7 +79,7 @@ class VouchingReopenHttpTests {
         Scene s = scene();
         String before = rest().get("applicant", "/api/requests/" + s.id() + "/thread").body();
         assertThat(before).contains("- named as voucher: " + s.veteran().name() + " <" + s.veteran().email() + ">, for "
-                + s.ann().email() + " (no vouch yet)").doesNotContain("vouches for");
+                + s.ann().email() + " (no vouch yet)").doesNotContain("> vouches for");
 
         assertThat(vouch(s).status()).isEqualTo(201);
 

@@ -108,7 +108,7 @@ class WithdrawalProcessTests extends ProcessTestSupport {
         for (String reviewer : new String[] {"reviewer1", "reviewer2", "reviewer3"}) {
             voteOk(reviewer, id, "APPROVE", null);
         }
-        BpmnAwareTests.assertThat(instance).isWaitingAt(OBJECTION_WINDOW_CLOSED, OBJECTION_RAISED);
+        BpmnAwareTests.assertThat(instance).isWaitingAt(MembershipProcess.Activities.OBJECTION_WINDOW);
 
         withdrawOk(id);
 
