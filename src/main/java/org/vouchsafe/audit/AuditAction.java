@@ -40,5 +40,9 @@ public enum AuditAction {
      */
     ENGINE_CHANGE,
     /** A signed-in user changed Camunda users, groups, memberships, tenants or authorizations. */
-    IDENTITY_CHANGED
+    IDENTITY_CHANGED,
+    /** The applicant withdrew a membership request, with their reason. */
+    REQUEST_WITHDRAWN,
+    /** A list admin reopened vouching after its deadline, with a new deadline. */
+    VOUCHING_REOPENED
 }

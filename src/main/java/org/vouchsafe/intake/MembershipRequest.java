@@ -79,6 +79,9 @@ public class MembershipRequest {
     @Column(name = "filed_at", nullable = false)
     private Instant filedAt;
 
+    @Column(name = "withdrawal_reason")
+    private String withdrawalReason;
+
     @Column(name = "closed_at")
     private Instant closedAt;
 
@@ -136,6 +139,11 @@ public class MembershipRequest {
         }
     }
 
+    /** The applicant's reason for withdrawing; the process model then enters the status. */
+    void recordWithdrawal(String reason) {
+        this.withdrawalReason = reason;
+    }
+
     int startNextRound() {
         return ++reviewRound;
     }
@@ -172,6 +180,8 @@ public class MembershipRequest {
     public String getFiledBy() { return filedBy; }
     public Instant getFiledAt() { return filedAt; }
     public Instant getClosedAt() { return closedAt; }
+    /** Why the applicant withdrew the request; null unless withdrawn. */
+    public String getWithdrawalReason() { return withdrawalReason; }
     public String getProcessInstanceId() { return processInstanceId; }
     public void setProcessInstanceId(String processInstanceId) { this.processInstanceId = processInstanceId; }
     public List<Requester> getRequesters() { return requesters; }

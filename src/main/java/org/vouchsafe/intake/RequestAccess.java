@@ -3,6 +3,7 @@ package org.vouchsafe.intake;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Component;
+import org.vouchsafe.problem.ForbiddenException;
 import org.vouchsafe.problem.NotFoundException;
 import org.vouchsafe.system.Roles;
 
@@ -32,6 +33,22 @@ public class RequestAccess {
         MembershipRequest request = requests.findById(requestId).orElseThrow(() -> notFound(requestId));
         if (isOwner(request, user) || hasRole(user, Roles.LIST_ADMINS)) {
             return request;
+        }
+        throw notFound(requestId);
+    }
+
+    /**
+     * The request, if the caller filed it: acts only the applicant may take (withdrawing). Reviewers
+     * and list admins, who may see the request, are told it is not theirs to do (403); anyone else
+     * gets the 404 every other route gives them.
+     */
+    public MembershipRequest filedByCaller(String requestId, Authentication user, String action) {
+        MembershipRequest request = requests.findById(requestId).orElseThrow(() -> notFound(requestId));
+        if (isOwner(request, user)) {
+            return request;
+        }
+        if (hasRole(user, Roles.LIST_ADMINS) || hasRole(user, Roles.REVIEWERS)) {
+            throw new ForbiddenException("Only the applicant who filed request " + requestId + " may " + action + ".");
         }
         throw notFound(requestId);
     }

@@ -8,4 +8,12 @@ public enum RequestStatus {
     public boolean isClosed() {
         return this == APPROVED || this == REJECTED || this == WITHDRAWN;
     }
+
+    /**
+     * Decided by the list admin (approved, rejected, deferred) or withdrawn by the applicant: no
+     * longer withdrawn, nor its vouching reopened.
+     */
+    public boolean isDecided() {
+        return isClosed() || this == DEFERRED;
+    }
 }

@@ -22,4 +22,12 @@ public interface RequestWorkflow {
 
     /** The running process instance of the request, if its process runs. */
     Optional<String> runningProcess(String requestId);
+
+    /**
+     * The applicant withdrew the request: the membership process's withdrawal path ends it and the
+     * processes it called, and enters the status {@code WITHDRAWN}, in the caller's transaction.
+     *
+     * @return false when no process of the request waits for it (it ended already)
+     */
+    boolean withdraw(String requestId);
 }

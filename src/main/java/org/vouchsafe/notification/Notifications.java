@@ -213,6 +213,26 @@ public class Notifications {
                 + "decision.\n");
     }
 
+    /**
+     * To each reviewer who was asked to vote: the applicant withdrew the request, with their reason;
+     * their vote task is gone and nothing more is asked of them.
+     */
+    @Transactional
+    public int withdrawn(String requestId, String scope, List<Recipient> reviewers) {
+        MembershipRequest request = request(requestId);
+        String reason = request.getWithdrawalReason() == null ? "(none given)" : request.getWithdrawalReason();
+        for (Recipient reviewer : reviewers) {
+            mail.send(OutgoingMail.signedOnly(key(scope, null, reviewer.address()), reviewer.address(),
+                    "Withdrawn: membership request for " + request.getDistroName(),
+                    "Dear " + reviewer.name() + ",\n\n"
+                    + "the applicant withdrew request " + requestId + " for " + request.getDistroName() + " to join the "
+                    + request.getList() + " list. Its review has ended: any vote task of yours on it is gone from\n"
+                    + "Tasklist, and nothing more is asked of you.\n\n"
+                    + "Reason given: " + reason + "\n"));
+        }
+        return reviewers.size();
+    }
+
     private int toAdmins(List<Recipient> admins, String scope, String occasion, String subject, String body) {
         for (Recipient admin : admins) {
             mail.send(OutgoingMail.signedOnly(key(scope, occasion, admin.address()), admin.address(), subject,

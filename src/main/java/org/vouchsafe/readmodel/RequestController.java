@@ -24,6 +24,8 @@ import org.vouchsafe.problem.InvalidInputException;
 import org.vouchsafe.problem.QueryParameters;
 import org.vouchsafe.intake.FilingRequest;
 import org.vouchsafe.intake.FilingService;
+import org.vouchsafe.intake.RequestAccess;
+import org.vouchsafe.intake.RequestWithdrawal;
 import org.vouchsafe.intake.MembershipRequest;
 import org.vouchsafe.intake.RequestStatus;
 
@@ -33,10 +35,14 @@ class RequestController {
 
     private final FilingService filing;
     private final RequestReader reader;
+    private final RequestAccess access;
+    private final RequestWithdrawal withdrawal;
 
-    RequestController(FilingService filing, RequestReader reader) {
+    RequestController(FilingService filing, RequestReader reader, RequestAccess access, RequestWithdrawal withdrawal) {
         this.filing = filing;
         this.reader = reader;
+        this.access = access;
+        this.withdrawal = withdrawal;
     }
 
     /** Applicants file for their distro; list admins may file on someone's behalf. */
@@ -102,6 +108,21 @@ class RequestController {
     @GetMapping("/api/requests/{id}")
     RequestView read(@PathVariable String id, Authentication user) {
         return reader.read(id, user);
+    }
+
+    /**
+     * The applicant who filed the request withdraws it while it is undecided: 200 with the request,
+     * now {@code WITHDRAWN}; 409 once decided; 400 naming {@code reason} when it is missing or too long.
+     */
+    @PostMapping(path = "/api/requests/{id}/withdrawal", consumes = MediaType.APPLICATION_JSON_VALUE)
+    RequestView withdraw(@PathVariable String id, @RequestBody WithdrawalInput body, Authentication user) {
+        access.filedByCaller(id, user, "withdraw it");
+        withdrawal.withdraw(id, user.getName(), body == null ? null : body.reason());
+        return reader.view(id);
+    }
+
+    /** Body of a withdrawal. */
+    record WithdrawalInput(String reason) {
     }
 
     @GetMapping(path = "/api/requests/{id}/thread", produces = "text/plain;charset=UTF-8")

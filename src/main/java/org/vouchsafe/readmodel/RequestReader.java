@@ -20,6 +20,8 @@ import org.vouchsafe.intake.MembershipRequest;
 import org.vouchsafe.intake.Requests;
 import org.vouchsafe.intake.RequestAccess;
 import org.vouchsafe.intake.RequestStatus;
+import org.vouchsafe.vouching.VouchService;
+import org.vouchsafe.vouching.VouchStatus;
 
 /**
  * Reads requests for the API and the pages: the public view with checks, tally and decision,
@@ -36,9 +38,12 @@ public class RequestReader {
     private final AdminDecisionService decisions;
     private final ThreadRenderer thread;
     private final Catalogue catalogue;
+    private final VouchService vouches;
 
     public RequestReader(RequestAccess access, Requests requests, RequestCriterionRepository criteria,
-                         ReviewService review, AdminDecisionService decisions, ThreadRenderer thread, Catalogue catalogue) {
+                         ReviewService review, AdminDecisionService decisions, ThreadRenderer thread, Catalogue catalogue,
+                         VouchService vouches) {
+        this.vouches = vouches;
         this.access = access;
         this.requests = requests;
         this.criteria = criteria;
@@ -84,7 +89,12 @@ public class RequestReader {
 
     public String thread(String id, Authentication user) {
         MembershipRequest request = access.readable(id, user);
-        return thread.render(request, criteria.findByRequestIdOrderByNumber(id));
+        List<ThreadRenderer.MadeVouch> made = vouches.vouches(id).stream()
+                .filter(v -> v.getStatus() != VouchStatus.NOT_CONFIRMED)
+                .map(v -> new ThreadRenderer.MadeVouch(v.getVoucherName(), v.getVoucherEmail(), v.getRequesterEmail(),
+                        v.getStatus() == VouchStatus.AWAITING_CONFIRMATION))
+                .toList();
+        return thread.render(request, criteria.findByRequestIdOrderByNumber(id), made);
     }
 
     public RequestView view(String id) {

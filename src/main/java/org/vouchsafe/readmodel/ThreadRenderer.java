@@ -27,7 +27,25 @@ public class ThreadRenderer {
         this.catalogue = catalogue;
     }
 
+    /**
+     * A vouch made on the request, as the thread shows it.
+     *
+     * @param awaitingConfirmation a veteran's vouch whose evidence a list admin has yet to confirm
+     */
+    public record MadeVouch(String voucherName, String voucherEmail, String requesterEmail, boolean awaitingConfirmation) {
+    }
+
+    /** The thread of a request on which nobody has vouched yet. */
     public String render(MembershipRequest request, List<RequestCriterion> answers) {
+        return render(request, answers, List.of());
+    }
+
+    /**
+     * The thread; {@code vouches} are the vouches made so far (not those a list admin found
+     * unconvincing). A named voucher is listed as named until they vouched: the thread must not
+     * claim a vouch nobody has given.
+     */
+    public String render(MembershipRequest request, List<RequestCriterion> answers, List<MadeVouch> vouches) {
         StringBuilder out = new StringBuilder();
         out.append("Subject: [oss-security] ").append(request.getList()).append(" membership request: ")
                 .append(request.getDistroName()).append("\n\n");
@@ -67,16 +85,30 @@ public class ThreadRenderer {
             out.append(wrap("- " + role.getRoleId() + " (" + title + "): " + role.getSpecifics(), "  ").substring(2)).append("\n");
         }
         out.append("\nVouchers:\n\n");
-        if (request.getVouchers().isEmpty()) {
+        if (request.getVouchers().isEmpty() && vouches.isEmpty()) {
             out.append("- (none named yet)\n");
         }
         for (NamedVoucher v : request.getVouchers()) {
-            out.append("- ").append(v.getName()).append(" <").append(v.getEmail()).append("> vouches for ")
-                    .append(v.getVouchesFor()).append("\n");
+            boolean made = vouches.stream().anyMatch(m -> same(m.voucherEmail(), v.getEmail())
+                    && same(m.requesterEmail(), v.getVouchesFor()));
+            if (!made) {
+                out.append("- named as voucher: ").append(v.getName()).append(" <").append(v.getEmail()).append(">, for ")
+                        .append(v.getVouchesFor()).append(" (no vouch yet)\n");
+            }
+        }
+        for (MadeVouch m : vouches) {
+            out.append("- ").append(m.voucherName()).append(" <").append(m.voucherEmail()).append("> vouches for ")
+                    .append(m.requesterEmail())
+                    .append(m.awaitingConfirmation() ? " (a list admin has yet to confirm the voucher's evidence)" : "")
+                    .append("\n");
         }
         out.append("\n").append(wrap("We accept the list policy, version " + request.getPolicyVersion() + ".", ""))
                 .append("\n");
         return out.toString();
+    }
+
+    private static boolean same(String a, String b) {
+        return a != null && b != null && a.strip().equalsIgnoreCase(b.strip());
     }
 
     /** Fingerprints in groups of four, as GnuPG prints them, so people can compare them by eye. */

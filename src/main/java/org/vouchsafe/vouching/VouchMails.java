@@ -2,6 +2,7 @@ package org.vouchsafe.vouching;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 
 import org.springframework.stereotype.Component;
 import org.vouchsafe.intake.MembershipRequest;
@@ -32,13 +33,27 @@ class VouchMails {
     void ask(MembershipRequest request, NamedVoucher voucher, Requester requester, boolean member) {
         mail.send(OutgoingMail.signedOnly("vouch-request:" + request.getId() + ":" + key(voucher),
                 voucher.getEmail(), "Please vouch for " + oneLine(requester.getName()) + " (" + oneLine(request.getDistroName())
-                        + ", " + request.getList() + ")", body(request, voucher, requester, member, false)));
+                        + ", " + request.getList() + ")", body(request, voucher, requester, member, "")));
     }
 
     void remind(MembershipRequest request, NamedVoucher voucher, Requester requester, boolean member) {
         mail.send(OutgoingMail.signedOnly("vouch-reminder:" + request.getId() + ":" + key(voucher),
                 voucher.getEmail(), "Reminder: please vouch for " + oneLine(requester.getName()) + " ("
-                        + oneLine(request.getDistroName()) + ")", body(request, voucher, requester, member, true)));
+                        + oneLine(request.getDistroName()) + ")", body(request, voucher, requester, member,
+                        "This is a reminder: we have not received your vouch yet.\n\n")));
+    }
+
+    /**
+     * After a list admin reopened vouching: asked again, once per reopening (the new deadline is part
+     * of the idempotency key, so a second reopening asks once more).
+     */
+    void askAgain(MembershipRequest request, NamedVoucher voucher, Requester requester, boolean member,
+                  Instant deadline) {
+        mail.send(OutgoingMail.signedOnly("vouch-reopened:" + request.getId() + ":" + deadline.getEpochSecond() + ":"
+                + key(voucher), voucher.getEmail(), "Vouching reopened: please vouch for " + oneLine(requester.getName())
+                + " (" + oneLine(request.getDistroName()) + ")", body(request, voucher, requester, member,
+                "The list admin reopened vouching for this request: vouches are taken again until " + deadline
+                        + ".\n\n")));
     }
 
     private static String key(NamedVoucher voucher) {
@@ -46,14 +61,12 @@ class VouchMails {
     }
 
     private String body(MembershipRequest request, NamedVoucher voucher, Requester requester, boolean member,
-                        boolean reminder) {
+                        String preface) {
         String api = properties.publicUrl() + "/api/requests/" + request.getId() + "/vouches";
         String statementUrl = api + "/statement?voucher=" + encode(voucher.getEmail()) + "&for=" + encode(requester.getEmail());
         StringBuilder s = new StringBuilder();
         s.append("Hello ").append(oneLine(voucher.getName())).append(",\n\n");
-        if (reminder) {
-            s.append("This is a reminder: we have not received your vouch yet.\n\n");
-        }
+        s.append(preface);
         s.append(oneLine(request.getDistroName())).append(" asks to join the ").append(request.getList())
                 .append(" list and names you as willing to vouch for ").append(oneLine(requester.getName())).append(" <")
                 .append(requester.getEmail()).append(">.\n\n");

@@ -1,6 +1,7 @@
 package org.vouchsafe.vouching;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.vouchsafe.criteria.CheckResult;
 import org.vouchsafe.intake.NamedVoucher;
 import org.vouchsafe.intake.RequestAccess;
 import org.vouchsafe.system.RateLimiter;
@@ -33,12 +35,14 @@ class VouchingController {
     private final VouchService vouches;
     private final PublicVouching anonymous;
     private final VoucherAdminService admin;
+    private final VouchingRounds rounds;
     private final RequestAccess access;
     private final RateLimiter rateLimiter;
 
-    VouchingController(VouchService vouches, PublicVouching anonymous, VoucherAdminService admin, RequestAccess access,
-                       RateLimiter rateLimiter) {
+    VouchingController(VouchService vouches, PublicVouching anonymous, VoucherAdminService admin, VouchingRounds rounds,
+                       RequestAccess access, RateLimiter rateLimiter) {
         this.vouches = vouches;
+        this.rounds = rounds;
         this.anonymous = anonymous;
         this.admin = admin;
         this.access = access;
@@ -81,6 +85,30 @@ class VouchingController {
         NamedVoucher added = admin.change(id, body, user.getName());
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(new NamedVoucherView(added.getName(), added.getEmail(), added.getVouchesFor()));
+    }
+
+    /**
+     * A list admin reopens vouching closed by its deadline, until a new deadline in the future:
+     * criterion 9 is PENDING again (unless someone is vouched for) and the named vouchers are asked again.
+     */
+    @PostMapping(path = "/api/requests/{id}/vouching/reopen", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize("hasAuthority('list-admins')")
+    ReopenedView reopen(@PathVariable String id, @RequestBody ReopenInput body, Authentication user) {
+        Instant deadline = body == null ? null : body.deadline();
+        CheckResult check = rounds.reopen(id, deadline, user.getName());
+        return new ReopenedView(id, deadline, new CheckView(check.outcome().name(), check.reasons()));
+    }
+
+    /** Body of a reopening: the new deadline. */
+    record ReopenInput(Instant deadline) {
+    }
+
+    /** The reopened vouching: its deadline and criterion 9 as it now stands. */
+    record ReopenedView(String requestId, Instant deadline, CheckView check) {
+    }
+
+    /** A check's outcome and reasons, in the shape of a request's criteria. */
+    record CheckView(String outcome, List<String> reasons) {
     }
 
     /** A named voucher as the API shows it. */

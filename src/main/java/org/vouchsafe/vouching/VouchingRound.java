@@ -46,6 +46,13 @@ public class VouchingRound {
         this.closedAt = at;
     }
 
+    /** A list admin reopened vouching closed by its deadline: open again until {@code deadline}. */
+    void reopen(Instant deadline) {
+        this.deadlineAt = deadline;
+        this.closedBecause = null;
+        this.closedAt = null;
+    }
+
     /** True once the deadline passed: no further vouch is taken. */
     public boolean deadlinePassed() {
         return closedBecause == Closure.DEADLINE;

@@ -19,6 +19,14 @@ public interface VouchingWorkflow {
     /** A list admin named a roster member as a new voucher: opens their Tasklist invitation. */
     void memberVoucherAdded(String requestId, String invitationId);
 
+    /**
+     * A list admin reopened vouching after its deadline: the vouching process, waiting since the
+     * deadline, asks the named vouchers again and collects until the new deadline.
+     *
+     * @return false when no vouching process of the request waits to be reopened
+     */
+    boolean reopened(String requestId);
+
     /** A list admin replaced a voucher: their open Tasklist invitation, if any, is withdrawn. */
     void invitationWithdrawn(String requestId, String invitationId);
 }

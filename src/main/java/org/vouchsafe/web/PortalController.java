@@ -35,6 +35,7 @@ import org.vouchsafe.intake.FilingService;
 import org.vouchsafe.intake.FilingValidator;
 import org.vouchsafe.intake.MembershipRequest;
 import org.vouchsafe.intake.RequestAccess;
+import org.vouchsafe.intake.RequestWithdrawal;
 import org.vouchsafe.pgp.CertificateInspector;
 import org.vouchsafe.pgp.KeyProblem;
 import org.vouchsafe.problem.ConflictException;
@@ -62,7 +63,7 @@ class PortalController {
             "APPROVED", "Approved. Your requesters are subscribed on the effective date.",
             "REJECTED", "Rejected. The reason is below.",
             "DEFERRED", "Deferred. The list admin comes back to your request on the date below.",
-            "WITHDRAWN", "Withdrawn.");
+            "WITHDRAWN", "Withdrawn by you. Your distro may file a new request.");
 
     private final FilingService filing;
     private final FilingValidator validator;
@@ -85,10 +86,12 @@ class PortalController {
 
     private final EvidencePages.KeyTasks keyTasks;
     private final CertificateInspector keys;
+    private final RequestWithdrawal withdrawal;
 
     PortalController(FilingService filing, FilingValidator validator, CriteriaService criteria, RequestReader reader,
                      RequestAccess access, ReviewService review, AuditLog audit, Catalogue catalogue, Clock clock,
-                     EvidencePages.KeyTasks keyTasks, CertificateInspector keys) {
+                     EvidencePages.KeyTasks keyTasks, CertificateInspector keys, RequestWithdrawal withdrawal) {
+        this.withdrawal = withdrawal;
         this.keyTasks = keyTasks;
         this.keys = keys;
         this.filing = filing;
@@ -174,6 +177,25 @@ class PortalController {
         return "redirect:/portal/requests/" + id;
     }
 
+    /** The applicant withdraws the request, as {@code POST /api/requests/{id}/withdrawal} does. */
+    @PostMapping("/portal/requests/{id}/withdrawal")
+    String withdraw(@PathVariable String id, @RequestParam(name = "reason", required = false) String reason,
+                    Authentication user, Model model, RedirectAttributes redirect) {
+        access.filedByCaller(id, user, "withdraw it");
+        try {
+            withdrawal.withdraw(id, user.getName(), reason);
+        } catch (InvalidInputException e) {
+            model.addAttribute("withdrawalReason", reason);
+            model.addAttribute("withdrawalError", e.problems().get(0).message());
+            return requestPage(id, user, model, null, null);
+        } catch (ConflictException e) {
+            model.addAttribute("withdrawalError", e.getMessage());
+            return requestPage(id, user, model, null, null);
+        }
+        redirect.addFlashAttribute("withdrawn", true);
+        return "redirect:/portal/requests/" + id;
+    }
+
     private String requestPage(String id, Authentication user, Model model, String replyText, String replyError) {
         RequestView view = reader.read(id, user);
         List<AuditEvent> timeline = audit.eventsOf(id).stream().filter(AuditEvent::publicToApplicant).toList();
@@ -187,6 +209,9 @@ class PortalController {
         model.addAttribute("keyTasks", keyTasks.of(id, user));
         model.addAttribute("replyText", replyText);
         model.addAttribute("replyError", replyError);
+        // Only the applicant who filed it may withdraw it; a list admin reading the page sees no form.
+        MembershipRequest request = access.owned(id, user);
+        model.addAttribute("withdrawable", !request.getStatus().isDecided() && RequestAccess.isOwner(request, user));
         return "portal-request";
     }
 

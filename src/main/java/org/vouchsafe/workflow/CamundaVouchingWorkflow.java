@@ -71,6 +71,13 @@ class CamundaVouchingWorkflow implements VouchingWorkflow {
     }
 
     @Override
+    public boolean reopened(String requestId) {
+        return engine(() -> runtime.createMessageCorrelation(Messages.VOUCHING_REOPENED)
+                .processInstanceVariableEquals(Variables.REQUEST_ID, requestId)
+                .correlateAllWithResult().size()) > 0;
+    }
+
+    @Override
     public void invitationWithdrawn(String requestId, String invitationId) {
         for (Task task : memberTasks(requestId)) {
             if (invitationId.equals(tasks.getVariable(task.getId(), Variables.INVITATION_ID))) {

@@ -75,6 +75,25 @@ class CamundaWorkflow implements RequestWorkflow, ReviewWorkflow, DecisionWorkfl
                 .list().stream().findFirst().map(ProcessInstance::getId);
     }
 
+    /**
+     * Correlates {@code RequestWithdrawn} by business key: the interrupting event subprocess of the
+     * membership process cancels whatever runs (vote and decision tasks, the called vouching and
+     * challenge-response instances with their tasks and timers) and enters {@code WITHDRAWN}.
+     */
+    @Override
+    public boolean withdraw(String requestId) {
+        try {
+            engine(() -> {
+                runtime.createMessageCorrelation(Messages.REQUEST_WITHDRAWN).processInstanceBusinessKey(requestId)
+                        .correlate();
+                return null;
+            });
+            return true;
+        } catch (MismatchingMessageCorrelationException e) {
+            return false;
+        }
+    }
+
     @Override
     public Optional<String> openVoteTask(String requestId, String reviewer) {
         return tasks.createTaskQuery().processInstanceBusinessKey(requestId).taskDefinitionKey(Activities.VOTE)

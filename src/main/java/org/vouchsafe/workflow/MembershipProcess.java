@@ -46,6 +46,10 @@ public final class MembershipProcess {
         public static final String END_APPROVED = "End_Approved";
         public static final String END_REJECTED = "End_Rejected";
         public static final String END_REJECTED_AT_PRESCREEN = "End_RejectedAtPrescreen";
+        /** Interrupting event subprocess, message {@link Messages#REQUEST_WITHDRAWN}: ends everything. */
+        public static final String WITHDRAWAL = "SubProcess_Withdrawal";
+        public static final String MAIL_WITHDRAWAL = "Task_MailWithdrawal";
+        public static final String END_WITHDRAWN = "End_Withdrawn";
 
         private Activities() {
         }
@@ -55,6 +59,8 @@ public final class MembershipProcess {
     public static final class Messages {
         public static final String APPLICANT_REPLIED = "ApplicantReplied";
         public static final String OBJECTION_RAISED = "ObjectionRaised";
+        /** The applicant withdrew the request ({@code POST /api/requests/{id}/withdrawal}). */
+        public static final String REQUEST_WITHDRAWN = "RequestWithdrawn";
 
         private Messages() {
         }
@@ -117,6 +123,7 @@ public final class MembershipProcess {
         public static final String LATE_REVIEWERS = "LATE_REVIEWERS";
         public static final String OBJECTION_WINDOW_CLOSED = "OBJECTION_WINDOW_CLOSED";
         public static final String DECISION = "DECISION";
+        public static final String WITHDRAWN = "WITHDRAWN";
 
         private Notifications() {
         }

@@ -6,10 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
@@ -37,11 +39,14 @@ class NotificationDelegate implements JavaDelegate {
     private final Notifications notifications;
     private final IdentityService identity;
     private final TaskService tasks;
+    private final HistoryService history;
 
-    NotificationDelegate(Notifications notifications, IdentityService identity, TaskService tasks) {
+    NotificationDelegate(Notifications notifications, IdentityService identity, TaskService tasks,
+                         HistoryService history) {
         this.notifications = notifications;
         this.identity = identity;
         this.tasks = tasks;
+        this.history = history;
     }
 
     @Override
@@ -61,6 +66,7 @@ class NotificationDelegate implements JavaDelegate {
             case LATE_REVIEWERS -> notifications.lateReviewers(requestId, scope, admins(), lateReviewers(execution));
             case STALE_REQUEST -> notifications.staleRequest(requestId, scope, admins());
             case OBJECTION_WINDOW_CLOSED -> notifications.objectionWindowClosed(requestId, scope, admins());
+            case WITHDRAWN -> notifications.withdrawn(requestId, scope, askedReviewers(execution));
             default -> throw new IllegalStateException("Unknown notification '" + kind + "' at "
                     + execution.getCurrentActivityId());
         }
@@ -77,6 +83,7 @@ class NotificationDelegate implements JavaDelegate {
             Map.entry(MembershipProcess.Activities.MAIL_STALE_REQUEST, STALE_REQUEST),
             Map.entry(MembershipProcess.Activities.MAIL_WINDOW_CLOSED, OBJECTION_WINDOW_CLOSED),
             Map.entry(MembershipProcess.Activities.MAIL_DECISION, DECISION),
+            Map.entry(MembershipProcess.Activities.MAIL_WITHDRAWAL, WITHDRAWN),
             Map.entry(ChallengeProcess.Activities.MAIL_CHALLENGES, CHALLENGE_ISSUED),
             Map.entry(ChallengeProcess.Activities.MAIL_REMINDER, CHALLENGE_REMINDER));
 
@@ -91,6 +98,26 @@ class NotificationDelegate implements JavaDelegate {
         }
         List<Recipient> recipients = new ArrayList<>();
         for (String userId : late) {
+            recipients.add(recipient(identity.createUserQuery().userId(userId).singleResult(), userId));
+        }
+        return recipients;
+    }
+
+    /**
+     * Reviewers who were given a vote task in any round of this instance, voted or not. The withdrawal
+     * cancelled the open tasks before this job runs, so the engine's history is where they are found.
+     */
+    private List<Recipient> askedReviewers(DelegateExecution execution) {
+        Set<String> asked = new LinkedHashSet<>();
+        for (HistoricTaskInstance task : history.createHistoricTaskInstanceQuery()
+                .processInstanceId(execution.getProcessInstanceId())
+                .taskDefinitionKey(MembershipProcess.Activities.VOTE).orderByTaskAssignee().asc().list()) {
+            if (task.getAssignee() != null) {
+                asked.add(task.getAssignee());
+            }
+        }
+        List<Recipient> recipients = new ArrayList<>();
+        for (String userId : asked) {
             recipients.add(recipient(identity.createUserQuery().userId(userId).singleResult(), userId));
         }
         return recipients;

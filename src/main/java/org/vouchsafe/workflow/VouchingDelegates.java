@@ -34,6 +34,18 @@ class VouchingDelegates {
         };
     }
 
+    /**
+     * After a list admin reopened vouching: asks the named vouchers who have not vouched again and
+     * sets the new deadline (stored by {@link VouchingRounds#reopen}) for the timer.
+     */
+    @Bean("vouchingReopen")
+    JavaDelegate vouchingReopen(VouchingRounds rounds) {
+        return execution -> {
+            Instant deadline = rounds.askAgain(requestId(execution));
+            execution.setVariable(VOUCHING_DEADLINE, deadline.toString());
+        };
+    }
+
     /** Reminds the named vouchers who have not vouched. */
     @Bean("vouchingReminder")
     JavaDelegate vouchingReminder(VouchingRounds rounds) {

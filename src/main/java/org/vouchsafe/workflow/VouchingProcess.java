@@ -26,7 +26,9 @@ public final class VouchingProcess {
         public static final String CLOSE = "Task_CloseVouching";
         public static final String CLOSE_AT_DEADLINE = "Task_CloseAtDeadline";
         public static final String END_VOUCHED = "End_Vouched";
-        public static final String END_DEADLINE = "End_DeadlineReached";
+        /** Receive task (message {@link Messages#VOUCHING_REOPENED}) after the deadline closed vouching. */
+        public static final String AWAIT_REOPENING = "Task_AwaitReopening";
+        public static final String REOPEN = "Task_ReopenVouching";
 
         private Activities() {
         }
@@ -40,6 +42,8 @@ public final class VouchingProcess {
         public static final String VETERAN_VOUCH_RECEIVED = "VeteranVouchReceived";
         /** A list admin named a roster member as a voucher. Local variable {@code invitationId}. */
         public static final String MEMBER_VOUCHER_ADDED = "MemberVoucherAdded";
+        /** A list admin reopened vouching closed by its deadline; the new deadline is in {@code vouching_round}. */
+        public static final String VOUCHING_REOPENED = "VouchingReopened";
 
         private Messages() {
         }

@@ -127,9 +127,31 @@ class ThreadRendererTests {
     }
 
     @Test
-    void shouldListTheVouchers() {
+    void shouldListANamedVoucherAsNamedWhileNoVouchIsMade() {
         assertThat(renderer.render(request, answers))
-                .contains("Vouchers:\n\n- Val Voucher <val@other.org> vouches for ann@example.org\n");
+                .contains("Vouchers:\n\n- named as voucher: Val Voucher <val@other.org>, for ann@example.org (no vouch yet)\n")
+                .doesNotContain("> vouches for");
+    }
+
+    @Test
+    void shouldSayVouchesForOnceTheVouchIsMade() {
+        String thread = renderer.render(request, answers,
+                List.of(new ThreadRenderer.MadeVouch("Val Voucher", "val@other.org", "ann@example.org", false)));
+
+        assertThat(thread).contains("Vouchers:\n\n- Val Voucher <val@other.org> vouches for ann@example.org\n")
+                .doesNotContain("named as voucher");
+    }
+
+    @Test
+    void shouldListAVouchBySomeoneNotNamedAndSayWhenItAwaitsConfirmation() {
+        String thread = renderer.render(request, answers,
+                List.of(new ThreadRenderer.MadeVouch("Ann Example", "ann@example.org", "bob@example.org", false),
+                        new ThreadRenderer.MadeVouch("Vic Veteran", "vic@oss.example", "ann@example.org", true)));
+
+        assertThat(thread).contains("- named as voucher: Val Voucher <val@other.org>, for ann@example.org (no vouch yet)\n"
+                + "- Ann Example <ann@example.org> vouches for bob@example.org\n"
+                + "- Vic Veteran <vic@oss.example> vouches for ann@example.org (a list admin has yet to confirm the "
+                + "voucher's evidence)\n");
     }
 
     @Test

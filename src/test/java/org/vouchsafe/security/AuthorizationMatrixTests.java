@@ -161,6 +161,7 @@ class AuthorizationMatrixTests {
             }
             case "vote" -> body.put("vote", "APPROVE");
             case "reply" -> body.put("text", "We shipped 12 releases last year; see our release notes.");
+            case "withdrawal" -> body.put("reason", "We will file again once our track record is a year old.");
             case "decision" -> {
                 body.put("outcome", "APPROVED");
                 body.put("reason", "Meets the criteria.");

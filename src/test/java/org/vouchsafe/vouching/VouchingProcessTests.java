@@ -22,12 +22,14 @@ import org.vouchsafe.VouchsafeTest;
 import org.vouchsafe.audit.AuditAction;
 import org.vouchsafe.audit.AuditEvent;
 import org.vouchsafe.audit.AuditLog;
+import org.vouchsafe.criteria.CheckResult;
 import org.vouchsafe.criteria.CriteriaService;
 import org.vouchsafe.intake.FilingRequest;
 import org.vouchsafe.intake.FilingService;
 import org.vouchsafe.criteria.RequestCriterion;
 import org.vouchsafe.membership.Member;
 import org.vouchsafe.membership.MemberRepository;
+import org.vouchsafe.problem.ConflictException;
 import org.vouchsafe.vouching.TestVouchers.Person;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -62,6 +64,7 @@ class VouchingProcessTests {
     @Autowired CriteriaService criteria;
     @Autowired AuditLog audit;
     @Autowired JdbcTemplate jdbc;
+    @Autowired VouchingRounds rounds;
 
     @BeforeEach
     void initAssertions() {
@@ -235,7 +238,8 @@ class VouchingProcessTests {
         // the deadline timer fires with nobody vouched for
         execute(timer(pi, "Event_Deadline"));
 
-        assertThat(pi).isEnded().hasPassed("End_DeadlineReached");
+        // vouching is closed and waits for a list admin to reopen it, until the request ends
+        assertThat(pi).hasPassed("Task_CloseAtDeadline").isWaitingAt("Task_AwaitReopening");
         assertThat(outcome(pi)).isEqualTo("FAIL");
         assertThat(criterion9(id).getOutcome().name()).isEqualTo("FAIL");
         assertThat(criterion9(id).result().reasons()).anyMatch(r -> r.contains("deadline passed"));
@@ -258,8 +262,63 @@ class VouchingProcessTests {
 
         execute(timer(pi, "Event_Deadline"));
 
-        assertThat(pi).isEnded().hasPassed("End_DeadlineReached");
+        assertThat(pi).hasPassed("Task_CloseAtDeadline").isWaitingAt("Task_AwaitReopening");
         assertThat(outcome(pi)).isEqualTo("PASS");
+    }
+
+    @Test
+    void shouldAskAgainAndTakeVouchesUntilTheNewDeadlineOnceAListAdminReopensVouching() {
+        // given vouching closed at its deadline with nobody vouched for: criterion 9 FAILs, vouches are refused
+        Person veteran = person("Vera Veteran", "vera", "oss-veteran.example");
+        Person ann = person("Ann Example", "ann", "example.org");
+        String id = file(List.of(ann), List.of(voucher(veteran, ann)));
+        ProcessInstance pi = start(id);
+        execute(timer(pi, "Event_Deadline"));
+        assertThat(criterion9(id).getOutcome().name()).isEqualTo("FAIL");
+
+        // when a list admin reopens it with a new deadline
+        Instant deadline = Instant.now().plus(Duration.ofDays(21)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        CheckResult check = rounds.reopen(id, deadline, "admin");
+
+        // then criterion 9 waits again, naming the new deadline, and the reopening is audited
+        assertThat(check.outcome().name()).isEqualTo("PENDING");
+        assertThat(check.reasons()).anyMatch(r -> r.contains(deadline.toString()));
+        assertThat(criterion9(id).getOutcome().name()).isEqualTo("PENDING");
+        assertThat(audit.eventsOf(id)).filteredOn(e -> e.action() == AuditAction.VOUCHING_REOPENED).singleElement()
+                .satisfies(e -> assertThat(e.details()).containsEntry("deadline", deadline.toString()));
+        // the process asks the named voucher again (in a job of its own) and collects until the new deadline
+        await().atMost(Duration.ofSeconds(60)).until(() -> sentMail("vouch-reopened:" + id + ":"
+                + deadline.getEpochSecond() + ":" + veteran.email() + ":" + ann.email()));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(pi).isWaitingAt("Event_AllVouched"));
+        assertThat(timer(pi, "Event_Deadline").getDuedate().toInstant()).isEqualTo(deadline);
+
+        // and the voucher's vouch is taken again
+        Vouch vouch = vouches.submit(id, veteranVouch(veteran, "Independent", ann.email(),
+                vouches.statement(id, veteran.email(), ann.email())));
+        assertThat(vouch.getStatus()).isEqualTo(VouchStatus.AWAITING_CONFIRMATION);
+        assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey("Task_ConfirmVeteranVouch")
+                .count()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldNotReopenVouchingThatIsStillOpenOrEndedWithEveryoneVouchedFor() {
+        Person member = person("Mo Member", "mo", "member.example");
+        onRoster(members, member);
+        Person ann = person("Ann Example", "ann", "example.org");
+        String id = file(List.of(ann), List.of());
+        ProcessInstance pi = start(id);
+        Instant later = Instant.now().plus(Duration.ofDays(60));
+
+        // before the deadline: nothing to reopen
+        assertThatThrownBy(() -> rounds.reopen(id, later, "admin")).isInstanceOf(ConflictException.class)
+                .hasMessageContaining("is open until");
+
+        // everyone vouched for: vouching is over for good
+        vouches.submit(id, memberVouch(member, ann.email(), vouches.statement(id, member.email(), ann.email())));
+        assertThat(pi).isEnded().hasPassed("End_Vouched");
+        assertThatThrownBy(() -> rounds.reopen(id, later, "admin")).isInstanceOf(ConflictException.class)
+                .hasMessageContaining("every requester is vouched for");
+        assertThat(audit.eventsOf(id)).extracting(AuditEvent::action).doesNotContain(AuditAction.VOUCHING_REOPENED);
     }
 
     private String file(List<Person> requesters, List<Map<String, Object>> vouchers) {

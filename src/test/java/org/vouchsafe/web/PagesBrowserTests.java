@@ -282,6 +282,31 @@ class PagesBrowserTests {
         assertThat(coverage.findElement(By.id("role-T4")).getAttribute("class")).doesNotContain("uncovered");
     }
 
+    @Test
+    void shouldLetTheApplicantWithdrawFromThePortalPageWithAReason() {
+        // given a request in review, opened by the applicant who filed it
+        Api api = new Api(rest);
+        String id = fileOk(api, uniqueFiling());
+        signIn("applicant");
+        driver.get(url("/portal/requests/" + id));
+
+        // when they withdraw without a reason, the form says what is missing and nothing changes
+        click("withdraw-button");
+        new WebDriverWait(driver, Duration.ofSeconds(60))
+                .until(ExpectedConditions.presenceOfElementLocated(By.id("err-withdrawal-reason")));
+        assertThat(driver.findElement(By.id("err-withdrawal-reason")).getText()).contains("required");
+        assertThat(driver.findElement(By.id("request-status")).getText()).isNotEqualTo("WITHDRAWN");
+
+        // and with one, the request is withdrawn and the form is gone
+        type("withdrawal-reason", "We will come back once our track record is a year old.");
+        click("withdraw-button");
+        new WebDriverWait(driver, Duration.ofSeconds(60))
+                .until(d -> d.findElement(By.id("request-status")).getText().equals("WITHDRAWN"));
+        assertThat(driver.findElement(By.tagName("main")).getText()).contains("Your request is withdrawn");
+        assertThat(driver.findElements(By.id("withdraw-button"))).isEmpty();
+        assertThat(api.get("applicant", "/api/requests/" + id).json().path("status").asText()).isEqualTo("WITHDRAWN");
+    }
+
     @org.springframework.beans.factory.annotation.Autowired
     org.vouchsafe.membership.MemberRepository members;
 

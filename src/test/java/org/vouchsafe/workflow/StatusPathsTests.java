@@ -26,6 +26,7 @@ import static org.vouchsafe.intake.RequestStatus.IN_REVIEW;
 import static org.vouchsafe.intake.RequestStatus.NEEDS_INFO;
 import static org.vouchsafe.intake.RequestStatus.OBJECTION_WINDOW;
 import static org.vouchsafe.intake.RequestStatus.REJECTED;
+import static org.vouchsafe.intake.RequestStatus.WITHDRAWN;
 import static org.vouchsafe.workflow.MembershipProcess.Activities.*;
 
 /**
@@ -129,6 +130,19 @@ class StatusPathsTests extends ProcessTestSupport {
         decideOk(id, Map.of("outcome", "APPROVED", "reason", "The record is a year old now."));
 
         assertThat(events.statuses(id)).containsExactly(IN_REVIEW, AWAITING_DECISION, DEFERRED, AWAITING_DECISION, APPROVED);
+    }
+
+    @Test
+    void shouldEndWithdrawnWhenTheApplicantWithdraws() {
+        String id = file(Filings.valid());
+        voteOk("reviewer1", id, "NEEDS_INFO", "Which releases did you ship last year?");
+        await().atMost(Duration.ofSeconds(60)).until(() -> management.createJobQuery().processInstanceId(instance(id).getId())
+                .executable().count() == 0);
+        Api.Response withdrawn = api.post("applicant", "/api/requests/" + id + "/withdrawal",
+                Map.of("reason", "We decided to wait another year."));
+        assertThat(withdrawn.status()).as(withdrawn.toString()).isEqualTo(200);
+
+        assertThat(events.statuses(id)).containsExactly(IN_REVIEW, NEEDS_INFO, WITHDRAWN);
     }
 
     private void awaitDecisionTask(ProcessInstance instance) {
