@@ -44,5 +44,15 @@ public enum AuditAction {
     /** The applicant withdrew a membership request, with their reason. */
     REQUEST_WITHDRAWN,
     /** A list admin reopened vouching after its deadline, with a new deadline. */
-    VOUCHING_REOPENED
+    VOUCHING_REOPENED,
+    /** A subscribed person got an account, or a new invitation to set its password (the old link stops working). */
+    MEMBER_INVITED,
+    /** A member set their password through their invitation; the account can sign in from now on. */
+    MEMBER_ACCOUNT_ACTIVATED,
+    /** A member distro recorded a contribution (a reference and a sentence, never embargoed content). */
+    CONTRIBUTION_RECORDED,
+    /** An account joined the reviewer pool: by its distro's role A12, or added by a list admin. */
+    REVIEWER_ADDED,
+    /** A list admin took an account out of the reviewer pool. */
+    REVIEWER_REMOVED
 }

@@ -13,6 +13,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.PostLoad;
 import jakarta.persistence.Table;
 
 /** A person subscribed to a list on behalf of a member distro. */
@@ -28,6 +29,10 @@ public class Member {
 
     @Column(nullable = false)
     private String distro;
+
+    /** The distro's slug ({@link DistroIds#of}): how the API and the Camunda group {@code distro-{id}} name it. */
+    @Column(name = "distro_id")
+    private String distroId;
 
     @Column(name = "list_name", nullable = false)
     private String list;
@@ -50,11 +55,20 @@ public class Member {
     protected Member() {
     }
 
+    /** Rows from before V75 have no slug: it is derived once from the name (the SQL dialects disagree on regex replacement). */
+    @PostLoad
+    void fillDistroId() {
+        if (distroId == null) {
+            distroId = DistroIds.of(distro);
+        }
+    }
+
     public Member(String requestId, String distro, String list, String name, String email, String fingerprint,
                   Instant joinedAt) {
         this.id = UUID.randomUUID().toString();
         this.requestId = requestId;
         this.distro = distro;
+        this.distroId = DistroIds.of(distro);
         this.list = list;
         this.name = name;
         this.email = email;
@@ -65,12 +79,18 @@ public class Member {
     public String getId() { return id; }
     public String getRequestId() { return requestId; }
     public String getDistro() { return distro; }
+    public String getDistroId() { return distroId; }
     public String getList() { return list; }
     public String getName() { return name; }
     public String getEmail() { return email; }
     public String getFingerprint() { return fingerprint; }
     public Instant getJoinedAt() { return joinedAt; }
     public List<RoleHeld> getRoles() { return roles; }
+
+    /** The person's key changed (renewed, or a successor their old key certified); the caller checked it and audits it. */
+    public void keyReplaced(String fingerprint) {
+        this.fingerprint = fingerprint;
+    }
 
     /** A role commitment the member's distro made. */
     @Embeddable

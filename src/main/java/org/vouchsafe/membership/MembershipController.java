@@ -47,10 +47,10 @@ class MembershipController {
     }
 
     /** A roster entry. */
-    record MemberView(String name, String email, String distro, String list, String fingerprint, List<String> roles,
-                      Instant joinedAt) {
+    record MemberView(String name, String email, String distro, String distroId, String list, String fingerprint,
+                      List<String> roles, Instant joinedAt) {
         static MemberView of(Member m) {
-            return new MemberView(m.getName(), m.getEmail(), m.getDistro(), m.getList(), m.getFingerprint(),
+            return new MemberView(m.getName(), m.getEmail(), m.getDistro(), m.getDistroId(), m.getList(), m.getFingerprint(),
                     m.getRoles().stream().map(Member.RoleHeld::getRoleId).sorted().toList(), m.getJoinedAt());
         }
     }

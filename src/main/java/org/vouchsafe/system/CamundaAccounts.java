@@ -31,6 +31,7 @@ final class CamundaAccounts {
         group(Roles.REVIEWERS, "Reviewers", "WORKFLOW");
         group(Roles.APPLICANTS, "Applicants", "WORKFLOW");
         group(Roles.VOUCHERS, "Vouchers", "WORKFLOW");
+        group(Roles.MEMBERS, "Members", "WORKFLOW");
         group(Roles.CAMUNDA_ADMIN, "camunda BPM Administrators", "SYSTEM");
     }
 
@@ -70,6 +71,10 @@ final class CamundaAccounts {
         // Reviewers vote in Tasklist; applicants get no webapp at all.
         grant(Roles.REVIEWERS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
         grant(Roles.REVIEWERS, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ);
+        // Members vouch for teammates in Tasklist; each vouch task names its member as candidate user,
+        // which gives them that task (Camunda grants a candidate the task itself).
+        grant(Roles.MEMBERS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+        grant(Roles.MEMBERS, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ);
     }
 
     void group(String id, String name, String type) {

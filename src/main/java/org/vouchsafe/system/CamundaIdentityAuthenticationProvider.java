@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -13,15 +14,18 @@ import org.springframework.stereotype.Component;
 
 /**
  * Checks passwords against Camunda's identity service, so the REST API, the pages and the
- * Camunda webapps share one set of users and groups. Authorities are the user's group ids.
+ * Camunda webapps share one set of users and groups. Authorities are the user's group ids. Every
+ * {@link SignInGate} must agree too (a member's account whose invitation is not yet accepted does not).
  */
 @Component
 class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
     private final IdentityService identityService;
+    private final ObjectProvider<SignInGate> gates;
 
-    CamundaIdentityAuthenticationProvider(IdentityService identityService) {
+    CamundaIdentityAuthenticationProvider(IdentityService identityService, ObjectProvider<SignInGate> gates) {
         this.identityService = identityService;
+        this.gates = gates;
     }
 
     @Override
@@ -30,6 +34,10 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
         Object credentials = authentication.getCredentials();
         if (user == null || user.isBlank() || credentials == null
                 || !identityService.checkPassword(user, credentials.toString())) {
+            throw new BadCredentialsException("Bad credentials");
+        }
+        // The same answer as a wrong password: a disabled account tells a guesser nothing.
+        if (gates.orderedStream().anyMatch(gate -> !gate.maySignIn(user))) {
             throw new BadCredentialsException("Bad credentials");
         }
         List<SimpleGrantedAuthority> authorities = identityService.createGroupQuery().groupMember(user).list().stream()

@@ -97,5 +97,6 @@ public class DemoIdentities {
         }
         accounts.grant(Roles.REVIEWERS, Resources.FILTER, filter.getId(), Permissions.READ);
         accounts.grant(Roles.LIST_ADMINS, Resources.FILTER, filter.getId(), Permissions.READ);
+        accounts.grant(Roles.MEMBERS, Resources.FILTER, filter.getId(), Permissions.READ);
     }
 }

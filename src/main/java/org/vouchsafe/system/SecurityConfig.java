@@ -70,6 +70,8 @@ class SecurityConfig {
                 // Vouchers need no account: the OpenPGP signature over the served statement authenticates them.
                 .requestMatchers(ant(HttpMethod.POST, "/api/requests/*/vouches")).permitAll()
                 .requestMatchers(ant(HttpMethod.GET, "/api/requests/*/vouches/statement")).permitAll()
+                // An invited member has no password yet: the one-time token in the path is the credential.
+                .requestMatchers(ant(HttpMethod.POST, "/api/invitations/*")).permitAll()
                 .requestMatchers(ant("/engine-rest/**")).hasAuthority(Roles.LIST_ADMINS)
                 .anyRequest().authenticated())
             .httpBasic(basic -> basic.realmName("Vouchsafe"));
@@ -87,6 +89,8 @@ class SecurityConfig {
             .authorizeHttpRequests(auth -> auth
                 .requestMatchers(ant("/camunda/**"), ant("/actuator/health"), ant("/error"), ant("/css/**"), ant("/js/**"),
                         ant("/favicon.ico")).permitAll()
+                // The page where an invited member chooses a password: the token in the path is the credential.
+                .requestMatchers(ant("/invitations/*")).permitAll()
                 .anyRequest().authenticated())
             // The pages' own sign-in page (web.HomeController); Spring Security still handles POST /login.
             .formLogin(form -> form.loginPage("/login").permitAll())

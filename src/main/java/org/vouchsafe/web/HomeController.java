@@ -26,6 +26,9 @@ class HomeController {
         if (RequestAccess.hasRole(user, Roles.APPLICANTS)) {
             return "redirect:/portal";
         }
+        if (RequestAccess.hasRole(user, Roles.MEMBERS)) {
+            return "redirect:/member";
+        }
         return "home";
     }
 }

@@ -54,13 +54,14 @@ class PageAdvice {
     }
 
     /** The signed-in person and the groups the navigation cares about. */
-    record Viewer(String name, boolean applicant, boolean reviewer, boolean admin) {
+    record Viewer(String name, boolean applicant, boolean reviewer, boolean admin, boolean member) {
         static Viewer of(Authentication user) {
             if (user == null || !user.isAuthenticated()) {
                 return null;
             }
             return new Viewer(user.getName(), RequestAccess.hasRole(user, Roles.APPLICANTS),
-                    RequestAccess.hasRole(user, Roles.REVIEWERS), RequestAccess.hasRole(user, Roles.LIST_ADMINS));
+                    RequestAccess.hasRole(user, Roles.REVIEWERS), RequestAccess.hasRole(user, Roles.LIST_ADMINS),
+                    RequestAccess.hasRole(user, Roles.MEMBERS));
         }
     }
 }

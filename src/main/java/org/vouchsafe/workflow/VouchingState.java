@@ -5,6 +5,8 @@ import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 import org.vouchsafe.intake.NamedVoucher;
+import org.vouchsafe.members.MemberAccount;
+import org.vouchsafe.members.MemberAccounts;
 import org.vouchsafe.vouching.Vouch;
 import org.vouchsafe.vouching.VouchService;
 import org.vouchsafe.vouching.VouchingProperties;
@@ -22,11 +24,13 @@ public class VouchingState {
     private final VouchingRounds rounds;
     private final VouchService vouches;
     private final VouchingProperties properties;
+    private final MemberAccounts accounts;
 
-    VouchingState(VouchingRounds rounds, VouchService vouches, VouchingProperties properties) {
+    VouchingState(VouchingRounds rounds, VouchService vouches, VouchingProperties properties, MemberAccounts accounts) {
         this.rounds = rounds;
         this.vouches = vouches;
         this.properties = properties;
+        this.accounts = accounts;
     }
 
     public List<String> memberInvitations(DelegateExecution execution) {
@@ -48,6 +52,15 @@ public class VouchingState {
 
     public String voucherEmail(String requestId, String invitationId) {
         return rounds.invitation(requestId, invitationId).getEmail();
+    }
+
+    /**
+     * The member vouch task's candidate user: the named voucher's own account, once they have one
+     * (by address), so the member opens the task in Tasklist themselves; empty otherwise.
+     */
+    public List<String> voucherAccount(String requestId, String invitationId) {
+        return accounts.ofEmail(rounds.invitation(requestId, invitationId).getEmail())
+                .map(MemberAccount::getUsername).stream().toList();
     }
 
     public String vouchesFor(String requestId, String invitationId) {

@@ -20,6 +20,8 @@ import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.vouchsafe.VouchsafeTest;
+import org.vouchsafe.membership.Member;
+import org.vouchsafe.membership.MemberRepository;
 import org.vouchsafe.support.Filings;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,8 +46,13 @@ class AuthorizationMatrixTests {
     @Autowired
     TaskService tasks;
 
+    @Autowired
+    MemberRepository roster;
+
     Http http;
     Requests requests;
+
+    static final String MATRIX_MEMBER = "mat.member@matrix-member.example";
 
     @BeforeEach
     void setUp() {
@@ -115,14 +122,26 @@ class AuthorizationMatrixTests {
             case "needs-info" -> requests.needsInfo();
             case "awaiting-decision" -> requests.awaitingDecision();
             case "vote-task" -> requests.voteTask(tasks, requests.inReview(), "reviewer1");
+            case "member-distro" -> matrixMember().getDistroId();
+            case "member-email" -> matrixMember().getEmail();
             default -> throw new IllegalArgumentException("matrix.csv: unknown id kind " + kind);
         };
     }
 
+    /** A member distro of one person, none of the role columns' accounts among its people. */
+    private Member matrixMember() {
+        return roster.findByEmailIgnoreCase(MATRIX_MEMBER).orElseGet(() -> roster.save(new Member(null, "Matrix Member Distro",
+                "linux-distros", "Mat Member", MATRIX_MEMBER, null, java.time.Instant.now())));
+    }
+
     private Http.Response send(Matrix.Row row, String user, String id) {
         String method = row.method().equals("*") ? "GET" : row.method();
-        String path = (id == null ? row.path() : row.path().replace("{id}", id).replace("{task}", id))
-                .replace("{fingerprint}", "0000000000000000000000000000000000000000");
+        String path = (id == null ? row.path() : row.path().replace("{id}", id).replace("{task}", id)
+                        .replace("{distroId}", id).replace("{email}", id))
+                .replace("{fingerprint}", "0000000000000000000000000000000000000000")
+                // No such invitation, no such account: the rows show who gets as far as looking.
+                .replace("{token}", "x".repeat(43))
+                .replace("{username}", "nobody-of-that-name");
         if (row.body().equals("camunda-login")) {
             return camundaLogin(path, user);
         }
@@ -162,6 +181,13 @@ class AuthorizationMatrixTests {
             case "vote" -> body.put("vote", "APPROVE");
             case "reply" -> body.put("text", "We shipped 12 releases last year; see our release notes.");
             case "withdrawal" -> body.put("reason", "We will file again once our track record is a year old.");
+            case "contribution" -> {
+                body.put("role", "A1");
+                body.put("date", "2026-01-05");
+                body.put("reference", "https://www.openwall.com/lists/oss-security/2026/01/05/1");
+                body.put("summary", "Proposed a mitigation.");
+            }
+            case "password" -> body.put("password", "Correct-Horse-Battery-7");
             case "decision" -> {
                 body.put("outcome", "APPROVED");
                 body.put("reason", "Meets the criteria.");

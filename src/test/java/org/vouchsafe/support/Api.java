@@ -38,9 +38,14 @@ public final class Api {
     }
 
     public Response exchange(String user, HttpMethod method, String path, Object body, MediaType type) {
+        return exchange(user, "demo", method, path, body, type);
+    }
+
+    /** As {@code user} with their own password (a member's, set through their invitation). */
+    public Response exchange(String user, String password, HttpMethod method, String path, Object body, MediaType type) {
         HttpHeaders headers = new HttpHeaders();
         if (user != null) {
-            headers.setBasicAuth(user, "demo");
+            headers.setBasicAuth(user, password);
         }
         headers.setAccept(List.of(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON, MediaType.TEXT_PLAIN,
                 MediaType.ALL));

@@ -37,12 +37,18 @@ public final class Tasklist {
 
     /** Signs {@code user} in to Tasklist with the demo password, as the login page does. */
     public static Tasklist signIn(int port, String user) {
+        return signIn(port, user, "demo");
+    }
+
+    /** Signs {@code user} in to Tasklist with their own password (a member's, chosen through their invitation). */
+    public static Tasklist signIn(int port, String user, String password) {
         Tasklist tasklist = new Tasklist("http://localhost:" + port);
         Response page = tasklist.send("GET", "/camunda/app/tasklist/default/", null, "text/html");
         if (!tasklist.cookies.containsKey("XSRF-TOKEN")) {
             throw new IllegalStateException("no XSRF cookie from Tasklist: " + page);
         }
-        String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password=demo";
+        String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
+                + URLEncoder.encode(password, StandardCharsets.UTF_8);
         Response login = tasklist.send("POST", "/camunda/api/admin/auth/user/default/login/tasklist", form,
                 "application/x-www-form-urlencoded");
         if (login.status() != 200) {

@@ -33,7 +33,9 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.vouchsafe.VouchsafeTest;
 import org.vouchsafe.support.Api;
+import org.vouchsafe.members.MembersTestSupport;
 import org.vouchsafe.support.Filings;
+import org.vouchsafe.vouching.TestVouchers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -66,6 +68,27 @@ class PagesBrowserTests {
 
     @Autowired
     List<DossierSections> contributors;
+
+    @Autowired
+    org.vouchsafe.intake.FilingService filings;
+
+    @Autowired
+    com.fasterxml.jackson.databind.ObjectMapper json;
+
+    @Autowired
+    org.vouchsafe.membership.MemberRepository roster;
+
+    @Autowired
+    org.springframework.context.ApplicationEventPublisher events;
+
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
+
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    @Autowired
+    org.vouchsafe.pgp.PgpProperties pgp;
 
     @BeforeAll
     static void startChromium() throws IOException {
@@ -327,6 +350,43 @@ class PagesBrowserTests {
         return filing;
     }
 
+    @Test
+    void shouldLetAnInvitedMemberChooseAPasswordAndRecordAContributionOnTheirPage() {
+        // given a person just admitted, holding the link from their encrypted invitation
+        MembersTestSupport members = new MembersTestSupport(filings, json, roster, events, transactions, jdbc, pgp);
+        TestVouchers.Person ann = MembersTestSupport.person("Ann Member", "ann");
+        MembersTestSupport.Admitted distro = members.admit(List.of(ann), "A1");
+        String token = members.tokenOf(ann);
+
+        // when they open it and choose a password
+        driver.get(url("/invitations/" + token));
+        String username = waitFor(By.id("invitation-username")).getText();
+        type("password", MembersTestSupport.PASSWORD);
+        type("confirmation", MembersTestSupport.PASSWORD);
+        driver.findElement(By.cssSelector("#invitation-form button[type=submit]")).click();
+        assertThat(waitFor(By.id("invitation-done")).getText()).contains(username);
+
+        // then they sign in and land on their distro's page
+        signIn(username, MembersTestSupport.PASSWORD);
+        assertThat(driver.getCurrentUrl()).endsWith("/member");
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo(distro.members().get(0).getDistro());
+        assertThat(driver.findElement(By.id("key-status")).getText()).isEqualTo("OK");
+        assertThat(driver.getPageSource()).contains("no embargoed content is stored here");
+
+        // when a contribution names no reference it can be checked by, it is refused with the reason
+        setValue("c-date", "2026-01-05");
+        type("c-reference", "the details of the report");
+        type("c-summary", "Proposed a mitigation for the reported issue.");
+        driver.findElement(By.cssSelector("#contribution-form button[type=submit]")).click();
+        assertThat(waitFor(By.cssSelector("#contribution-form .field-error")).getText()).contains("no embargoed content is stored");
+
+        // and a link records it
+        driver.findElement(By.id("c-reference")).clear();
+        type("c-reference", "https://www.openwall.com/lists/oss-security/2026/01/05/1");
+        driver.findElement(By.cssSelector("#contribution-form button[type=submit]")).click();
+        assertThat(waitFor(By.id("contribution-list")).getText()).contains("Proposed a mitigation for the reported issue.");
+    }
+
     private static String fileOk(Api api, Map<String, Object> filing) {
         Api.Response filed = api.post("applicant", "/api/requests", filing);
         assertThat(filed.status()).as(filed.toString()).isEqualTo(201);
@@ -334,9 +394,13 @@ class PagesBrowserTests {
     }
 
     private void signIn(String user) {
+        signIn(user, "demo");
+    }
+
+    private void signIn(String user, String password) {
         driver.get(url("/login"));
         type("username", user);
-        type("password", "demo");
+        type("password", password);
         driver.findElement(By.cssSelector("form.login button[type=submit]")).click();
         new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> !d.getCurrentUrl().contains("/login"));
     }
