@@ -15,6 +15,7 @@ import org.vouchsafe.intake.MembershipRequest;
 import org.vouchsafe.intake.Requests;
 import org.vouchsafe.intake.NamedVoucher;
 import org.vouchsafe.intake.Requester;
+import org.vouchsafe.membership.Member;
 import org.vouchsafe.membership.MemberRepository;
 import org.vouchsafe.problem.NotFoundException;
 
@@ -131,7 +132,7 @@ public class VouchingRounds {
     }
 
     boolean isMember(String email) {
-        return members.findByEmailIgnoreCase(VouchStatements.normalise(email)).isPresent();
+        return members.findByEmailIgnoreCase(VouchStatements.normalise(email)).filter(Member::isSubscribed).isPresent();
     }
 
     private static Optional<Requester> requester(MembershipRequest request, String email) {
