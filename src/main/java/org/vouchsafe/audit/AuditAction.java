@@ -40,5 +40,15 @@ public enum AuditAction {
      */
     ENGINE_CHANGE,
     /** A signed-in user changed Camunda users, groups, memberships, tenants or authorizations. */
-    IDENTITY_CHANGED
+    IDENTITY_CHANGED,
+    /** Someone asked a member distro to explain and correct what went wrong in one of its roles. */
+    ACCOUNTABILITY_RAISED,
+    /** The distro's members answered an accountability request with an explanation and a correction. */
+    ACCOUNTABILITY_ANSWERED,
+    /** The distro's members were reminded of an unanswered accountability request. */
+    ACCOUNTABILITY_REMINDED,
+    /** An accountability request went unanswered and was handed to the list admins. */
+    ACCOUNTABILITY_ESCALATED,
+    /** A list admin closed an accountability request with its outcome. */
+    ACCOUNTABILITY_CLOSED
 }

@@ -63,7 +63,7 @@ public class Departures {
                 .orElseThrow(() -> new NotFoundException("Your account is not that of a subscribed member."));
         Instant now = clock.instant();
         member.leave(now, why);
-        announce(member, username, "Left the roster", why == null ? "left" : why);
+        announce(member, username, "Left the roster", why);
         afterDepartures(Set.of(member.getDistro()), now);
         return member;
     }
