@@ -1,11 +1,13 @@
 package org.vouchsafe.accountability;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,6 +19,7 @@ import org.vouchsafe.support.Api;
 import org.vouchsafe.support.MemberDistros;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Accountability requests over HTTP as the people involved meet them: the admin raises one for a
@@ -31,6 +34,7 @@ class AccountabilityHttpTests {
     @Autowired ObjectMapper json;
     @Autowired MemberRepository members;
     @Autowired IdentityService identity;
+    @Autowired TaskService tasks;
 
     Api api;
     MemberDistros distros;
@@ -88,7 +92,7 @@ class AccountabilityHttpTests {
 
     @Test
     void shouldShowAndTakeTheAnswerOnlyFromThePeopleOfThatDistro() {
-        String id = raise("admin", distro.id(), body("A9", "Missed the triage.", null)).json().path("id").asText();
+        String id = answerable(raise("admin", distro.id(), body("A9", "Missed the triage.", null)));
         Map<String, Object> answer = Map.of("explanation", "Holidays.", "correction", "A backup person.");
 
         assertThat(api.get(distro.first().username(), "/api/accountability/" + id).status()).isEqualTo(200);
@@ -112,12 +116,12 @@ class AccountabilityHttpTests {
 
     @Test
     void shouldLetOnlyListAdminsCloseAndOnlyOnceAnswered() {
-        String id = raise("admin", distro.id(), body("A9", "Missed the triage.", null)).json().path("id").asText();
+        String id = answerable(raise("admin", distro.id(), body("A9", "Missed the triage.", null)));
         Map<String, Object> closure = Map.of("outcome", "EXPLAINED", "note", "Understood.");
 
         assertThat(api.post("admin", "/api/accountability/" + id + "/closure", closure).status()).isEqualTo(409);
-        api.post(distro.first().username(), "/api/accountability/" + id + "/answer",
-                Map.of("explanation", "Holidays.", "correction", "A backup person."));
+        assertThat(api.post(distro.first().username(), "/api/accountability/" + id + "/answer",
+                Map.of("explanation", "Holidays.", "correction", "A backup person.")).status()).isEqualTo(200);
 
         assertThat(api.post(distro.first().username(), "/api/accountability/" + id + "/closure", closure).status())
                 .isEqualTo(403);
@@ -129,6 +133,15 @@ class AccountabilityHttpTests {
         assertThat(closed.status()).as(closed.toString()).isEqualTo(200);
         assertThat(closed.json().path("closure").path("closedBy").asText()).isEqualTo("admin");
         assertThat(api.post("admin", "/api/accountability/" + id + "/closure", closure).status()).isEqualTo(409);
+    }
+
+    /** The raised item's id, once its answer task exists (it follows the job that mails the people). */
+    private String answerable(Api.Response raised) {
+        assertThat(raised.status()).as(raised.toString()).isEqualTo(201);
+        String id = raised.json().path("id").asText();
+        await().atMost(Duration.ofSeconds(60)).until(() -> tasks.createTaskQuery().processInstanceBusinessKey(id)
+                .taskDefinitionKey("Task_Answer").count() == 1);
+        return id;
     }
 
     private Api.Response raise(String user, String distroId, Map<String, Object> body) {

@@ -150,6 +150,9 @@ class AuthorizationMatrixTests {
             case "accountability-answered" -> {
                 MemberDistros.Distro distro = memberDistro();
                 String item = accountability.raise(distro.id(), raise(), ADMIN).getId();
+                // the answer task follows the job that mails the people
+                org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> tasks.createTaskQuery()
+                        .processInstanceBusinessKey(item).taskDefinitionKey("Task_Answer").count() == 1);
                 accountability.answer(item, new AccountabilityService.AnswerInput("We missed it.", "A checklist now."),
                         Caller.of(distro.first().username(), List.of(Roles.MEMBERS, Roles.distroGroup(distro.id()))));
                 yield item;

@@ -221,7 +221,11 @@ class AccountabilityProcessTests {
         Api.Response raised = api.post("admin", "/api/members/" + distro.id() + "/accountability",
                 Map.of("role", role, "what", what, "reference", "https://www.openwall.com/lists/oss-security/2026/11/20/1"));
         assertThat(raised.status()).as(raised.toString()).isEqualTo(201);
-        return raised.json().path("id").asText();
+        String id = raised.json().path("id").asText();
+        // the answer task follows the job that mails the people
+        await().atMost(Duration.ofSeconds(60)).until(() -> tasks.createTaskQuery().processInstanceBusinessKey(id)
+                .taskDefinitionKey(ANSWER).count() == 1);
+        return id;
     }
 
     private Api.Response answer(MemberDistros.Distro distro, String id) {

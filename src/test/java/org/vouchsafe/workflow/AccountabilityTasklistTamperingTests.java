@@ -1,5 +1,6 @@
 package org.vouchsafe.workflow;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +28,7 @@ import org.vouchsafe.support.MemberDistros;
 import org.vouchsafe.support.Tasklist;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The accountability forms played through Tasklist's own API with more than they declare: an
@@ -112,8 +114,12 @@ class AccountabilityTasklistTamperingTests {
     }
 
     private String raise(MemberDistros.Distro distro, String role) {
-        return accountability.raise(distro.id(), new AccountabilityService.RaiseInput(role, "Missed an embargo date.",
+        String id = accountability.raise(distro.id(), new AccountabilityService.RaiseInput(role, "Missed an embargo date.",
                 "https://www.openwall.com/lists/oss-security/2026/11/21/1"), Caller.of("admin", List.of("list-admins"))).getId();
+        // the answer task follows the job that mails the people
+        await().atMost(Duration.ofSeconds(60)).until(() -> tasks.createTaskQuery().processInstanceBusinessKey(id)
+                .taskDefinitionKey(AccountabilityProcess.Activities.ANSWER).count() == 1);
+        return id;
     }
 
     private Task task(String id, String activity) {
