@@ -54,5 +54,15 @@ public enum AuditAction {
     /** An account joined the reviewer pool: by its distro's role A12, or added by a list admin. */
     REVIEWER_ADDED,
     /** A list admin took an account out of the reviewer pool. */
-    REVIEWER_REMOVED
+    REVIEWER_REMOVED,
+    /** Someone asked a member distro to explain and correct what went wrong in one of its roles. */
+    ACCOUNTABILITY_RAISED,
+    /** The distro's members answered an accountability request with an explanation and a correction. */
+    ACCOUNTABILITY_ANSWERED,
+    /** The distro's members were reminded of an unanswered accountability request. */
+    ACCOUNTABILITY_REMINDED,
+    /** An accountability request went unanswered and was handed to the list admins. */
+    ACCOUNTABILITY_ESCALATED,
+    /** A list admin closed an accountability request with its outcome. */
+    ACCOUNTABILITY_CLOSED
 }

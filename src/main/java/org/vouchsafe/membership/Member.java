@@ -10,6 +10,8 @@ import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
@@ -47,6 +49,17 @@ public class Member {
 
     @Column(name = "joined_at", nullable = false)
     private Instant joinedAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private MemberStatus status = MemberStatus.SUBSCRIBED;
+
+    /** When the person left, or will leave while {@link MemberStatus#LEAVING}; null while subscribed. */
+    @Column(name = "left_at")
+    private Instant leftAt;
+
+    @Column(name = "leave_reason")
+    private String leaveReason;
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "member_role", joinColumns = @JoinColumn(name = "member_id"))
@@ -86,6 +99,33 @@ public class Member {
     public String getFingerprint() { return fingerprint; }
     public Instant getJoinedAt() { return joinedAt; }
     public List<RoleHeld> getRoles() { return roles; }
+    public MemberStatus getStatus() { return status; }
+    public Instant getLeftAt() { return leftAt; }
+    public String getLeaveReason() { return leaveReason; }
+
+    /** On the current roster: subscribed, or leaving on a date still to come. */
+    public boolean isSubscribed() {
+        return status != MemberStatus.LEFT;
+    }
+
+    /** Whether the person was on the roster at some moment of {@code [from, to)}. */
+    public boolean subscribedDuring(Instant from, Instant to) {
+        return joinedAt.isBefore(to) && (leftAt == null || leftAt.isAfter(from));
+    }
+
+    /** Off the roster now. */
+    void leave(Instant at, String reason) {
+        this.status = MemberStatus.LEFT;
+        this.leftAt = at;
+        this.leaveReason = reason;
+    }
+
+    /** Off the roster at {@code at}, a moment still to come; subscribed until then. */
+    void leaveOn(Instant at, String reason) {
+        this.status = MemberStatus.LEAVING;
+        this.leftAt = at;
+        this.leaveReason = reason;
+    }
 
     /** The person's key changed (renewed, or a successor their old key certified); the caller checked it and audits it. */
     public void keyReplaced(String fingerprint) {

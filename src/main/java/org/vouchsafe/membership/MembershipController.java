@@ -6,10 +6,12 @@ import java.util.List;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
+import org.vouchsafe.problem.InvalidInputException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The roster and the admin's decision endpoint. */
@@ -18,10 +20,12 @@ class MembershipController {
 
     private final AdminDecisionService decisions;
     private final RosterService roster;
+    private final Departures departures;
 
-    MembershipController(AdminDecisionService decisions, RosterService roster) {
+    MembershipController(AdminDecisionService decisions, RosterService roster, Departures departures) {
         this.decisions = decisions;
         this.roster = roster;
+        this.departures = departures;
     }
 
     @PostMapping("/api/requests/{id}/decision")
@@ -30,11 +34,44 @@ class MembershipController {
         return DecisionView.of(decisions.decide(id, input, user.getName()));
     }
 
-    /** Subscribed people; the roster is for list members and admins, not for applicants. */
+    /**
+     * Subscribed people now, or on the day {@code at} (UTC), on every list or one; the roster is for
+     * list members and admins, not for applicants.
+     */
     @GetMapping("/api/members")
     @PreAuthorize("hasAnyAuthority('list-admins', 'reviewers')")
-    List<MemberView> members() {
-        return roster.roster().stream().map(MemberView::of).toList();
+    List<MemberView> members(@RequestParam(name = "at", required = false) String at,
+                             @RequestParam(name = "list", required = false) String list) {
+        List<Member> people = at == null || at.isBlank() ? roster.roster() : roster.rosterOn(day(at));
+        return people.stream().filter(m -> list == null || list.isBlank() || m.getList().equals(list.trim()))
+                .map(MemberView::of).toList();
+    }
+
+    /** A member leaves the list, effective now. */
+    @PostMapping("/api/members/me/leave")
+    @PreAuthorize("hasAuthority('members')")
+    MemberView leave(@RequestBody(required = false) LeaveInput input, Authentication user) {
+        return MemberView.of(departures.leave(user.getName(), input == null ? null : input.reason()));
+    }
+
+    /** A list admin removes people of a member distro, or all of them, today or from a later date. */
+    @PostMapping("/api/members/{distroId}/removal")
+    @PreAuthorize("hasAuthority('list-admins')")
+    Departures.Removal remove(@PathVariable String distroId, @RequestBody Departures.RemovalInput input,
+                              Authentication user) {
+        return departures.remove(distroId, input, user.getName());
+    }
+
+    private static LocalDate day(String at) {
+        try {
+            return LocalDate.parse(at.trim());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new InvalidInputException("at", "must be a date in the form YYYY-MM-DD, e.g. 2026-06-01.");
+        }
+    }
+
+    /** Body of {@code POST /api/members/me/leave}. */
+    record LeaveInput(String reason) {
     }
 
     /** A decision as the API shows it. */
@@ -48,10 +85,11 @@ class MembershipController {
 
     /** A roster entry. */
     record MemberView(String name, String email, String distro, String distroId, String list, String fingerprint,
-                      List<String> roles, Instant joinedAt) {
+                      List<String> roles, MemberStatus status, Instant joinedAt, Instant leftAt) {
         static MemberView of(Member m) {
-            return new MemberView(m.getName(), m.getEmail(), m.getDistro(), m.getDistroId(), m.getList(), m.getFingerprint(),
-                    m.getRoles().stream().map(Member.RoleHeld::getRoleId).sorted().toList(), m.getJoinedAt());
+            return new MemberView(m.getName(), m.getEmail(), m.getDistro(), m.getDistroId(), m.getList(),
+                    m.getFingerprint(), m.getRoles().stream().map(Member.RoleHeld::getRoleId).sorted().toList(),
+                    m.getStatus(), m.getJoinedAt(), m.getLeftAt());
         }
     }
 }

@@ -1,6 +1,12 @@
 package org.vouchsafe.membership;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -86,8 +92,64 @@ public class RosterService {
         return added;
     }
 
+    /** The current roster: people subscribed now (including those leaving on a date still to come). */
     @Transactional(readOnly = true)
     public List<Member> roster() {
-        return members.findAllByOrderByDistroAscNameAsc();
+        return members.findByStatusInOrderByDistroAscNameAsc(CURRENT);
     }
+
+    /** Who was subscribed on {@code day} (UTC), for however short a part of it. */
+    @Transactional(readOnly = true)
+    public List<Member> rosterOn(LocalDate day) {
+        Instant from = day.atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant to = day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        return members.findAllByOrderByDistroAscNameAsc().stream().filter(m -> m.subscribedDuring(from, to)).toList();
+    }
+
+    /** The people of a member distro on the current roster. */
+    @Transactional(readOnly = true)
+    public List<Member> people(String distroId) {
+        return roster().stream().filter(m -> DistroIds.of(m.getDistro()).equals(distroId)).toList();
+    }
+
+    /** The distro's name if it is (or was) a member: someone of it joined the roster once. */
+    @Transactional(readOnly = true)
+    public Optional<String> distroName(String distroId) {
+        return members.findAllByOrderByDistroAscNameAsc().stream().map(Member::getDistro)
+                .filter(d -> DistroIds.of(d).equals(distroId)).findFirst();
+    }
+
+    /** The roles a member distro holds: those its subscribed people hold. */
+    @Transactional(readOnly = true)
+    public Set<String> rolesHeld(String distroId) {
+        Set<String> roles = new TreeSet<>();
+        people(distroId).forEach(m -> m.getRoles().forEach(r -> roles.add(r.getRoleId())));
+        return roles;
+    }
+
+    /** Member distros whose people have all left: still members, without people. */
+    @Transactional(readOnly = true)
+    public List<String> distrosWithoutPeople() {
+        Set<String> all = new TreeSet<>();
+        Set<String> current = new TreeSet<>();
+        for (Member m : members.findAllByOrderByDistroAscNameAsc()) {
+            all.add(m.getDistro());
+            if (m.isSubscribed()) {
+                current.add(m.getDistro());
+            }
+        }
+        all.removeAll(current);
+        return List.copyOf(all);
+    }
+
+    /** The person's key as filed with the request that admitted them, to encrypt mail to them. */
+    @Transactional(readOnly = true)
+    public Optional<String> keyOnFile(Member member) {
+        return Optional.ofNullable(member.getRequestId()).flatMap(requests::find)
+                .flatMap(r -> r.getRequesters().stream().filter(q -> q.getEmail().equalsIgnoreCase(member.getEmail()))
+                        .findFirst())
+                .map(Requester::getPublicKey).filter(k -> k != null && !k.isBlank());
+    }
+
+    static final List<MemberStatus> CURRENT = List.of(MemberStatus.SUBSCRIBED, MemberStatus.LEAVING);
 }

@@ -233,6 +233,18 @@ public class Notifications {
         return reviewers.size();
     }
 
+    /**
+     * To the list admins: a member distro's last subscribed person left; it is a member without
+     * people now. Sent after the departure committed, in a transaction of its own.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.REQUIRES_NEW)
+    public int distroWithoutPeople(String distroId, String distro, java.time.Instant at, List<Recipient> admins) {
+        return toAdmins(admins, "distro-without-people:" + distroId, at.toString(), distro + " has nobody subscribed any more",
+                "The last subscribed person of " + distro + " left the list on " + at + ". The distro is still a member, "
+                + "without people: the roles it holds fall back on you until someone of it is admitted again, or you "
+                + "remove it (POST /api/members/" + distroId + "/removal).\n");
+    }
+
     private int toAdmins(List<Recipient> admins, String scope, String occasion, String subject, String body) {
         for (Recipient admin : admins) {
             mail.send(OutgoingMail.signedOnly(key(scope, occasion, admin.address()), admin.address(), subject,
@@ -249,7 +261,7 @@ public class Notifications {
      * {@code scope[:occasion]:recipient}, cut to the 200 characters the outbox allows; a cut key
      * ends with the SHA-256 of the whole, so two long keys never collide.
      */
-    static String key(String scope, String occasion, String recipient) {
+    public static String key(String scope, String occasion, String recipient) {
         String full = scope + (occasion == null ? "" : ":" + occasion) + ":" + recipient;
         if (full.length() <= MAX_KEY) {
             return full;

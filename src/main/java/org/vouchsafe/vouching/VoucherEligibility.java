@@ -95,7 +95,8 @@ class VoucherEligibility {
 
     private Eligibility eligibility(MembershipRequest request, VouchInput.Voucher voucher, String voucherEmail,
                                     List<Vouch> existing, LocalDate today, SignedVouch signed) {
-        Optional<Member> member = members.findByEmailIgnoreCase(voucherEmail);
+        // Only people on the current roster vouch as members; vouches made before someone left stay recorded.
+        Optional<Member> member = members.findByEmailIgnoreCase(voucherEmail).filter(Member::isSubscribed);
         if (member.isPresent()) {
             return memberEligibility(member.get(), signed);
         }

@@ -20,6 +20,7 @@ import org.vouchsafe.intake.MembershipRequest;
 import org.vouchsafe.intake.Requests;
 import org.vouchsafe.intake.NamedVoucher;
 import org.vouchsafe.intake.Requester;
+import org.vouchsafe.membership.Member;
 import org.vouchsafe.membership.MemberRepository;
 import org.vouchsafe.problem.ConflictException;
 import org.vouchsafe.problem.InvalidInputException;
@@ -222,7 +223,7 @@ public class VouchingRounds {
     }
 
     boolean isMember(String email) {
-        return members.findByEmailIgnoreCase(VouchStatements.normalise(email)).isPresent();
+        return members.findByEmailIgnoreCase(VouchStatements.normalise(email)).filter(Member::isSubscribed).isPresent();
     }
 
     private static Optional<Requester> requester(MembershipRequest request, String email) {

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.vouchsafe.accountability.AccountabilityService;
 import org.vouchsafe.catalogue.Catalogue;
 import org.vouchsafe.intake.MembershipRequest;
 import org.vouchsafe.intake.Requests;
@@ -32,10 +33,11 @@ class AdminDashboardReader {
     private final TargetsProperties targets;
     private final Clock clock;
     private final CockpitLinks cockpit;
+    private final AccountabilityService accountability;
 
     AdminDashboardReader(Requests requests, ReviewService review, AdminDecisionService decisions,
                          RosterService roster, Catalogue catalogue, TargetsProperties targets, Clock clock,
-                         CockpitLinks cockpit) {
+                         CockpitLinks cockpit, AccountabilityService accountability) {
         this.requests = requests;
         this.review = review;
         this.decisions = decisions;
@@ -44,6 +46,7 @@ class AdminDashboardReader {
         this.targets = targets;
         this.clock = clock;
         this.cockpit = cockpit;
+        this.accountability = accountability;
     }
 
     @Transactional(readOnly = true)
@@ -69,7 +72,7 @@ class AdminDashboardReader {
         for (Member m : roster.roster()) {
             m.getRoles().forEach(role -> holdings.add(new RoleCoverage.Holding(m.getDistro(), role.getRoleId(), m.getJoinedAt())));
         }
-        return RoleCoverage.of(catalogue.roles(), holdings);
+        return RoleCoverage.of(catalogue.roles(), holdings, accountability.openByRole(), roster.distrosWithoutPeople());
     }
 
     TargetsProperties targets() {

@@ -14,18 +14,25 @@ import org.vouchsafe.catalogue.Role;
  * Who covers which contributing-back role: the 18 catalogue roles against the member distros.
  * A distro committed to a role when the first of its people holding the role joined the
  * roster; the primary holder is the distro that committed earliest, the backup the next one
- * (ties by distro name). Roles nobody holds are uncovered; roles with only a primary lack a backup.
+ * (ties by distro name). Roles nobody holds are uncovered: they fall back on the list admin; roles
+ * with only a primary lack a backup. Each role also counts its open accountability requests, and
+ * member distros whose people have all left are listed as members without people.
  */
-record RoleCoverage(List<String> distros, List<Row> rows) {
+record RoleCoverage(List<String> distros, List<Row> rows, List<String> withoutPeople) {
 
     /** A roster entry reduced to what coverage needs. */
     record Holding(String distro, String roleId, Instant joinedAt) {
     }
 
-    /** One role: its primary and backup distro (null when missing) and every distro holding it. */
-    record Row(Role role, String primary, String backup, List<String> holders) {
+    /** One role: its primary and backup distro (null when missing), every distro holding it, its open accountability items. */
+    record Row(Role role, String primary, String backup, List<String> holders, long openItems) {
         public boolean uncovered() {
             return primary == null;
+        }
+
+        /** Nobody holds the role, so when it needs doing it falls back on the list admin. */
+        public boolean fallsBackOnAdmin() {
+            return uncovered();
         }
 
         public boolean withoutBackup() {
@@ -45,6 +52,11 @@ record RoleCoverage(List<String> distros, List<Row> rows) {
     }
 
     static RoleCoverage of(List<Role> roles, List<Holding> holdings) {
+        return of(roles, holdings, Map.of(), List.of());
+    }
+
+    static RoleCoverage of(List<Role> roles, List<Holding> holdings, Map<String, Long> openItemsByRole,
+                           List<String> withoutPeople) {
         TreeSet<String> distros = new TreeSet<>();
         Map<String, Map<String, Instant>> committed = new HashMap<>();
         for (Holding h : holdings) {
@@ -59,9 +71,9 @@ record RoleCoverage(List<String> distros, List<Row> rows) {
                     .map(Map.Entry::getKey)
                     .toList();
             rows.add(new Row(role, holders.isEmpty() ? null : holders.get(0), holders.size() < 2 ? null : holders.get(1),
-                    holders));
+                    holders, openItemsByRole.getOrDefault(role.id(), 0L)));
         }
-        return new RoleCoverage(List.copyOf(distros), rows);
+        return new RoleCoverage(List.copyOf(distros), rows, List.copyOf(withoutPeople));
     }
 
     public long uncoveredCount() {
@@ -70,5 +82,10 @@ record RoleCoverage(List<String> distros, List<Row> rows) {
 
     public List<Row> uncovered() {
         return rows.stream().filter(Row::uncovered).sorted(Comparator.comparing(r -> r.role().id())).toList();
+    }
+
+    /** The roles that fall back on the list admin: nobody holds them. */
+    public List<Row> fallingBackOnAdmin() {
+        return rows.stream().filter(Row::fallsBackOnAdmin).toList();
     }
 }

@@ -123,8 +123,12 @@ class NotificationDelegate implements JavaDelegate {
         return recipients;
     }
 
-    /** The list admins; a reminder nobody can receive is an incident the admins see in Cockpit. */
     private List<Recipient> admins() {
+        return admins(identity);
+    }
+
+    /** The list admins; a reminder nobody can receive is an incident the admins see in Cockpit. */
+    static List<Recipient> admins(IdentityService identity) {
         List<Recipient> admins = identity.createUserQuery().memberOfGroup(Roles.LIST_ADMINS).orderByUserId().asc()
                 .list().stream().filter(u -> u.getEmail() != null && !u.getEmail().isBlank())
                 .map(u -> recipient(u, u.getId())).toList();

@@ -23,6 +23,13 @@ import org.vouchsafe.VouchsafeTest;
 import org.vouchsafe.membership.Member;
 import org.vouchsafe.membership.MemberRepository;
 import org.vouchsafe.support.Filings;
+import org.vouchsafe.support.MemberDistros;
+import org.vouchsafe.accountability.AccountabilityService;
+import org.vouchsafe.accountability.Caller;
+import org.vouchsafe.intake.FilingService;
+import org.vouchsafe.membership.MemberRepository;
+import org.vouchsafe.system.Roles;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,12 +54,31 @@ class AuthorizationMatrixTests {
     TaskService tasks;
 
     @Autowired
-    MemberRepository roster;
+    AccountabilityService accountability;
+
+    @Autowired
+    FilingService filings;
+
+    @Autowired
+    ObjectMapper json;
+
+    @Autowired
+    MemberRepository members;
 
     Http http;
     Requests requests;
 
     static final String MATRIX_MEMBER = "mat.member@matrix-member.example";
+    private static final Caller ADMIN = Caller.of("admin", List.of(Roles.LIST_ADMINS));
+
+    /** A fresh member distro of one person holding A1. */
+    private MemberDistros.Distro memberDistro() {
+        return new MemberDistros(filings, json, members, identity).admit(1, java.time.Instant.parse("2026-01-01T00:00:00Z"), "A1");
+    }
+
+    private static AccountabilityService.RaiseInput raise() {
+        return new AccountabilityService.RaiseInput("A1", "Missed a report.", "https://www.openwall.com/lists/oss-security/2026/11/20/1");
+    }
 
     @BeforeEach
     void setUp() {
@@ -122,15 +148,26 @@ class AuthorizationMatrixTests {
             case "needs-info" -> requests.needsInfo();
             case "awaiting-decision" -> requests.awaitingDecision();
             case "vote-task" -> requests.voteTask(tasks, requests.inReview(), "reviewer1");
-            case "member-distro" -> matrixMember().getDistroId();
+            case "member-distro" -> memberDistro().id();
             case "member-email" -> matrixMember().getEmail();
+            case "accountability-open" -> accountability.raise(memberDistro().id(), raise(), ADMIN).getId();
+            case "accountability-answered" -> {
+                MemberDistros.Distro distro = memberDistro();
+                String item = accountability.raise(distro.id(), raise(), ADMIN).getId();
+                // the answer task follows the job that mails the people
+                org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> tasks.createTaskQuery()
+                        .processInstanceBusinessKey(item).taskDefinitionKey("Task_Answer").count() == 1);
+                accountability.answer(item, new AccountabilityService.AnswerInput("We missed it.", "A checklist now."),
+                        Caller.of(distro.first().username(), List.of(Roles.MEMBERS, Roles.distroGroup(distro.id()))));
+                yield item;
+            }
             default -> throw new IllegalArgumentException("matrix.csv: unknown id kind " + kind);
         };
     }
 
     /** A member distro of one person, none of the role columns' accounts among its people. */
     private Member matrixMember() {
-        return roster.findByEmailIgnoreCase(MATRIX_MEMBER).orElseGet(() -> roster.save(new Member(null, "Matrix Member Distro",
+        return members.findByEmailIgnoreCase(MATRIX_MEMBER).orElseGet(() -> members.save(new Member(null, "Matrix Member Distro",
                 "linux-distros", "Mat Member", MATRIX_MEMBER, null, java.time.Instant.now())));
     }
 
@@ -192,6 +229,21 @@ class AuthorizationMatrixTests {
                 body.put("outcome", "APPROVED");
                 body.put("reason", "Meets the criteria.");
             }
+            case "accountability" -> {
+                body.put("role", "A1");
+                body.put("what", "The report of 2026-11-20 was not acknowledged for a week.");
+                body.put("reference", "https://www.openwall.com/lists/oss-security/2026/11/20/1");
+            }
+            case "answer" -> {
+                body.put("explanation", "Our contact was on leave.");
+                body.put("correction", "Two people watch the list now.");
+            }
+            case "closure" -> {
+                body.put("outcome", "EXPLAINED");
+                body.put("note", "Understood.");
+            }
+            case "removal" -> body.put("reason", "Inactive for two years.");
+            case "leave" -> body.put("reason", "Changed jobs.");
             default -> throw new IllegalArgumentException("matrix.csv: unknown body " + kind);
         }
         return Http.json(body);

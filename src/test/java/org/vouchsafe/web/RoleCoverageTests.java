@@ -56,4 +56,21 @@ class RoleCoverageTests {
         assertThat(t3.uncovered()).isFalse();
         assertThat(t3.withoutBackup()).isTrue();
     }
+
+    @Test
+    void shouldCountOpenAccountabilityItemsAndListTheRolesThatFallBackOnTheAdmin() {
+        RoleCoverage coverage = RoleCoverage.of(catalogue.roles(), List.of(holds("Debian", "A1", "2020-01-01"),
+                holds("Gentoo", "A2", "2021-01-01")), java.util.Map.of("A1", 2L), List.of("Example Linux"));
+
+        RoleCoverage.Row a1 = coverage.rows().stream().filter(r -> r.role().id().equals("A1")).findFirst().orElseThrow();
+        RoleCoverage.Row a3 = coverage.rows().stream().filter(r -> r.role().id().equals("A3")).findFirst().orElseThrow();
+        assertThat(a1.openItems()).isEqualTo(2);
+        assertThat(a1.fallsBackOnAdmin()).isFalse();
+        assertThat(a3.openItems()).isZero();
+        assertThat(a3.fallsBackOnAdmin()).isTrue();
+        assertThat(coverage.fallingBackOnAdmin()).extracting(r -> r.role().id()).hasSize(16).doesNotContain("A1", "A2");
+        assertThat(coverage.withoutPeople()).containsExactly("Example Linux");
+        // a distro without people holds nothing, so it has no column
+        assertThat(coverage.distros()).containsExactly("Debian", "Gentoo");
+    }
 }
