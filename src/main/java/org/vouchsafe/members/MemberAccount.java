@@ -27,6 +27,9 @@ public class MemberAccount {
     @Column(name = "password_set_at")
     private Instant passwordSetAt;
 
+    @Column(name = "closed_at")
+    private Instant closedAt;
+
     protected MemberAccount() {
     }
 
@@ -43,9 +46,15 @@ public class MemberAccount {
     public Instant getCreatedAt() { return createdAt; }
     public Instant getPasswordSetAt() { return passwordSetAt; }
 
-    /** Whether its owner chose a password through an invitation. */
+    public Instant getClosedAt() { return closedAt; }
+
+    /** Whether its owner chose a password through an invitation and has not left the list since. */
     public boolean isActive() {
-        return passwordSetAt != null;
+        return passwordSetAt != null && closedAt == null;
+    }
+
+    void closed(Instant at) {
+        this.closedAt = at;
     }
 
     void passwordSet(Instant at) {

@@ -20,7 +20,10 @@ import org.vouchsafe.audit.AuditAction;
 import org.vouchsafe.audit.AuditLog;
 import org.vouchsafe.membership.Member;
 import org.vouchsafe.membership.MemberAdmitted;
+import org.vouchsafe.membership.MemberLeft;
+import org.vouchsafe.membership.MemberStatus;
 import org.vouchsafe.membership.MemberRepository;
+import org.vouchsafe.problem.ConflictException;
 import org.vouchsafe.problem.InvalidInputException;
 import org.vouchsafe.problem.NotFoundException;
 import org.vouchsafe.system.PersonalAccounts;
@@ -79,6 +82,32 @@ public class MemberAccounts {
     }
 
     /**
+     * A person who left the list, or was removed, can no longer sign in: the account is closed (our
+     * sign-in gate refuses it), its password becomes random again (Camunda's webapps check passwords
+     * themselves), open invitations stop working, and it leaves the members', its distro's and the
+     * reviewers' groups, so no task reaches it. The row stays: the audit log names the account.
+     */
+    @EventListener
+    @Transactional
+    public void left(MemberLeft event) {
+        Optional<MemberAccount> found = accounts.findByMemberId(event.memberId());
+        if (found.isEmpty()) {
+            return; // subscribed before accounts existed, and never invited
+        }
+        MemberAccount account = found.get();
+        Instant now = clock.instant();
+        account.closed(now);
+        invitations.findByUsername(account.getUsername()).forEach(open -> open.revoke(now));
+        identities.makeUnusable(account.getUsername());
+        identities.removeFromGroup(account.getUsername(), Roles.MEMBERS);
+        if (event.distroId() != null) {
+            identities.removeFromGroup(account.getUsername(), Roles.distroGroup(event.distroId()));
+        }
+        identities.removeFromGroup(account.getUsername(), Roles.REVIEWERS);
+        log.info("Account {} closed: {} left the list", account.getUsername(), event.email());
+    }
+
+    /**
      * A list admin sends {@code email}'s person a new invitation; any open one stops working. A
      * person on the roster without an account (subscribed before accounts existed) gets one now.
      */
@@ -86,6 +115,10 @@ public class MemberAccounts {
     public InvitationSent reinvite(String email, String admin) {
         Member member = roster.findByEmailIgnoreCase(email == null ? "" : email.trim())
                 .orElseThrow(() -> new NotFoundException("Nobody with the address " + email + " is on the roster."));
+        if (member.getStatus() == MemberStatus.LEFT) {
+            throw new ConflictException(member.getName() + " left the list on " + member.getLeftAt()
+                    + "; an invitation would open a closed account. They join again through a new membership request.");
+        }
         MemberAccount account = accounts.findByMemberId(member.getId()).orElseGet(() -> create(member));
         return invite(member, account, admin);
     }

@@ -39,12 +39,12 @@ public class Departures {
 
     private final MemberRepository members;
     private final RosterService roster;
-    private final ObjectProvider<MemberAccounts> accounts;
+    private final ObjectProvider<RosterAccounts> accounts;
     private final Clock clock;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
 
-    public Departures(MemberRepository members, RosterService roster, ObjectProvider<MemberAccounts> accounts, Clock clock,
+    public Departures(MemberRepository members, RosterService roster, ObjectProvider<RosterAccounts> accounts, Clock clock,
                       AuditLog audit, ApplicationEventPublisher events) {
         this.members = members;
         this.roster = roster;
@@ -217,7 +217,7 @@ public class Departures {
         return details;
     }
 
-    private Optional<MemberAccounts> accounts() {
+    private Optional<RosterAccounts> accounts() {
         return accounts.orderedStream().findFirst();
     }
 

@@ -7,7 +7,7 @@ import java.time.Instant;
  * that takes them off). Accounts react to it (the person's account is disabled); the vouches the
  * person made stay as recorded.
  *
- * @param username the person's account, when {@link MemberAccounts} knows one; else null
+ * @param username the person's account, when {@link RosterAccounts} knows one; else null
  */
 public record MemberLeft(String memberId, String email, String distroId, String username, Instant at, String reason) {
 }

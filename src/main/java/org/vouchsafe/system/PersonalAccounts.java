@@ -62,6 +62,19 @@ public class PersonalAccounts {
         identity.saveUser(user);
     }
 
+    /** Replaces the account's password with 32 random bytes nobody knows: no sign-in can succeed any more. */
+    @Transactional
+    public void makeUnusable(String username) {
+        User user = identity.createUserQuery().userId(username).singleResult();
+        if (user == null) {
+            return;
+        }
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        user.setPassword(Base64.getEncoder().encodeToString(secret));
+        identity.saveUser(user);
+    }
+
     /** Sets a password that satisfies the password policy; 400 naming {@code password} otherwise. */
     @Transactional
     public void setPassword(String username, String password) {

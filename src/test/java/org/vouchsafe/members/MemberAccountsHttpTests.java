@@ -198,4 +198,29 @@ class MemberAccountsHttpTests {
         assertThat(api.post(null, "/api/invitations/" + second, Map.of("password", PASSWORD)).status()).isEqualTo(200);
         assertThat(api.post("reviewer1", "/api/members/people/" + ann.email() + "/invitation", null).status()).isEqualTo(403);
     }
+
+    @Test
+    void shouldCloseTheAccountOfAMemberWhoLeaves() {
+        // given a member who set their password and can sign in
+        Person ann = person("Ann Member", "ann");
+        MembersTestSupport.Admitted distro = members.admit(List.of(ann), "A12");
+        String username = members.username(ann.email());
+        assertThat(api.post(null, "/api/invitations/" + members.tokenOf(ann), Map.of("password", PASSWORD)).status())
+                .isEqualTo(200);
+        String path = "/api/members/" + distro.distroId();
+        assertThat(api.exchange(username, PASSWORD, HttpMethod.GET, path, null, MediaType.APPLICATION_JSON).status())
+                .isEqualTo(200);
+
+        // when they leave the list
+        Api.Response left = api.exchange(username, PASSWORD, HttpMethod.POST, "/api/members/me/leave",
+                Map.of("reason", "Our distro moved its security work to another team."), MediaType.APPLICATION_JSON);
+        assertThat(left.status()).as(left.toString()).isEqualTo(200);
+
+        // then their password no longer signs in, they are in no group that gives tasks, and no invitation reopens it
+        assertThat(api.exchange(username, PASSWORD, HttpMethod.GET, path, null, MediaType.APPLICATION_JSON).status())
+                .isEqualTo(401);
+        assertThat(identity.createGroupQuery().groupMember(username).list()).isEmpty();
+        Api.Response reinvite = api.post("admin", "/api/members/people/" + ann.email() + "/invitation", Map.of());
+        assertThat(reinvite.status()).as(reinvite.toString()).isEqualTo(409);
+    }
 }

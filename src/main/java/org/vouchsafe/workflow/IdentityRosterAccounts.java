@@ -8,7 +8,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.vouchsafe.membership.Member;
-import org.vouchsafe.membership.MemberAccounts;
+import org.vouchsafe.membership.RosterAccounts;
 import org.vouchsafe.membership.MemberRepository;
 
 /**
@@ -18,12 +18,12 @@ import org.vouchsafe.membership.MemberRepository;
  */
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE)
-class IdentityMemberAccounts implements MemberAccounts {
+class IdentityRosterAccounts implements RosterAccounts {
 
     private final IdentityService identity;
     private final MemberRepository members;
 
-    IdentityMemberAccounts(IdentityService identity, MemberRepository members) {
+    IdentityRosterAccounts(IdentityService identity, MemberRepository members) {
         this.identity = identity;
         this.members = members;
     }
