@@ -10,6 +10,8 @@ public final class Roles {
     public static final String REVIEWERS = "reviewers";
     public static final String LIST_ADMINS = "list-admins";
     public static final String VOUCHERS = "vouchers";
+    /** People on the roster with an account; each is also in {@code distro-<distroId>}. */
+    public static final String MEMBERS = "members";
     /** Camunda's own group that opens the Admin webapp. */
     public static final String CAMUNDA_ADMIN = "camunda-admin";
 

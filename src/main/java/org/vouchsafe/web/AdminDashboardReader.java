@@ -8,6 +8,8 @@ import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.vouchsafe.catalogue.Catalogue;
+import org.vouchsafe.incidents.IncidentService;
+import org.vouchsafe.incidents.IncidentView;
 import org.vouchsafe.intake.MembershipRequest;
 import org.vouchsafe.intake.Requests;
 import org.vouchsafe.intake.RequestStatus;
@@ -32,10 +34,11 @@ class AdminDashboardReader {
     private final TargetsProperties targets;
     private final Clock clock;
     private final CockpitLinks cockpit;
+    private final IncidentService incidents;
 
     AdminDashboardReader(Requests requests, ReviewService review, AdminDecisionService decisions,
                          RosterService roster, Catalogue catalogue, TargetsProperties targets, Clock clock,
-                         CockpitLinks cockpit) {
+                         CockpitLinks cockpit, IncidentService incidents) {
         this.requests = requests;
         this.review = review;
         this.decisions = decisions;
@@ -44,6 +47,7 @@ class AdminDashboardReader {
         this.targets = targets;
         this.clock = clock;
         this.cockpit = cockpit;
+        this.incidents = incidents;
     }
 
     @Transactional(readOnly = true)
@@ -70,6 +74,11 @@ class AdminDashboardReader {
             m.getRoles().forEach(role -> holdings.add(new RoleCoverage.Holding(m.getDistro(), role.getRoleId(), m.getJoinedAt())));
         }
         return RoleCoverage.of(catalogue.roles(), holdings);
+    }
+
+    /** Open leak incidents with their clocks, oldest first. */
+    List<IncidentView> openIncidents() {
+        return incidents.open();
     }
 
     TargetsProperties targets() {

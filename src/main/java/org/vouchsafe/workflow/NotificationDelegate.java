@@ -58,9 +58,9 @@ class NotificationDelegate implements JavaDelegate {
             case REPLY_REMINDER -> notifications.replyReminder(requestId, scope);
             case DECISION -> notifications.decision(requestId, scope);
             case VOTE_REMINDER -> notifications.voteReminder(requestId, scope, lateReviewers(execution));
-            case LATE_REVIEWERS -> notifications.lateReviewers(requestId, scope, admins(), lateReviewers(execution));
-            case STALE_REQUEST -> notifications.staleRequest(requestId, scope, admins());
-            case OBJECTION_WINDOW_CLOSED -> notifications.objectionWindowClosed(requestId, scope, admins());
+            case LATE_REVIEWERS -> notifications.lateReviewers(requestId, scope, admins(identity), lateReviewers(execution));
+            case STALE_REQUEST -> notifications.staleRequest(requestId, scope, admins(identity));
+            case OBJECTION_WINDOW_CLOSED -> notifications.objectionWindowClosed(requestId, scope, admins(identity));
             default -> throw new IllegalStateException("Unknown notification '" + kind + "' at "
                     + execution.getCurrentActivityId());
         }
@@ -97,7 +97,7 @@ class NotificationDelegate implements JavaDelegate {
     }
 
     /** The list admins; a reminder nobody can receive is an incident the admins see in Cockpit. */
-    private List<Recipient> admins() {
+    static List<Recipient> admins(IdentityService identity) {
         List<Recipient> admins = identity.createUserQuery().memberOfGroup(Roles.LIST_ADMINS).orderByUserId().asc()
                 .list().stream().filter(u -> u.getEmail() != null && !u.getEmail().isBlank())
                 .map(u -> recipient(u, u.getId())).toList();
@@ -107,7 +107,7 @@ class NotificationDelegate implements JavaDelegate {
         return admins;
     }
 
-    private static Recipient recipient(User user, String userId) {
+    static Recipient recipient(User user, String userId) {
         if (user == null || user.getEmail() == null || user.getEmail().isBlank()) {
             throw new IllegalStateException("User " + userId + " has no e-mail address in the identity service.");
         }

@@ -31,7 +31,9 @@ record ProcessModel(String file, String processKey, Class<?> activities, Class<?
             new ProcessModel("challenge-response.bpmn", ChallengeProcess.PROCESS_KEY, ChallengeProcess.Activities.class,
                     ChallengeProcess.Messages.class, Map.of()),
             new ProcessModel("vouching.bpmn", VouchingProcess.PROCESS_KEY, VouchingProcess.Activities.class,
-                    VouchingProcess.Messages.class, Map.of()));
+                    VouchingProcess.Messages.class, Map.of()),
+            new ProcessModel("leak-incident.bpmn", IncidentProcess.PROCESS_KEY, IncidentProcess.Activities.class,
+                    IncidentProcess.Messages.class, Map.of()));
 
     /** The model as the engine deploys it from the classpath. */
     BpmnModelInstance read() {

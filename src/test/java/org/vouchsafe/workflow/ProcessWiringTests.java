@@ -288,6 +288,7 @@ class ProcessWiringTests {
         }
         Set<String> variables = new HashSet<>(ProcessModel.constants(MembershipProcess.Variables.class));
         variables.addAll(ProcessModel.constants(VouchingProcess.Variables.class));
+        variables.addAll(ProcessModel.constants(IncidentProcess.Variables.class));
         String body = STRING_LITERAL.matcher(expression.trim()).replaceAll("''").replace("${", " ").replace("}", " ");
         Matcher m = IDENTIFIER.matcher(body);
         while (m.find()) {
@@ -309,7 +310,7 @@ class ProcessWiringTests {
                 }
             } else if (!context.containsBean(name) && !variables.contains(name)) {
                 problems.add(owner + ": " + expression + " names " + name
-                        + ", which is neither a bean nor a variable in MembershipProcess.Variables or VouchingProcess.Variables");
+                        + ", which is neither a bean nor a variable in MembershipProcess.Variables, VouchingProcess.Variables or IncidentProcess.Variables");
             }
         }
     }
