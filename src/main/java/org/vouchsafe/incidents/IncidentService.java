@@ -13,9 +13,13 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.vouchsafe.audit.AuditAction;
 import org.vouchsafe.audit.AuditLog;
+import org.vouchsafe.problem.ConcurrentUpdateException;
+import org.vouchsafe.problem.ConflictException;
 import org.vouchsafe.problem.FieldProblem;
 import org.vouchsafe.problem.ForbiddenException;
 import org.vouchsafe.problem.InvalidInputException;
@@ -39,9 +43,13 @@ public class IncidentService {
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final TransactionTemplate transactions;
+
+    private static final int ATTEMPTS = 5;
 
     IncidentService(IncidentRepository incidents, IncidentWorkflow workflow, ObjectProvider<MemberDirectory> directory,
-                    IncidentProperties properties, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+                    IncidentProperties properties, AuditLog audit, ApplicationEventPublisher events, Clock clock,
+                    PlatformTransactionManager transactionManager) {
         this.incidents = incidents;
         this.workflow = workflow;
         this.directory = directory;
@@ -49,6 +57,7 @@ public class IncidentService {
         this.audit = audit;
         this.events = events;
         this.clock = clock;
+        this.transactions = new TransactionTemplate(transactionManager);
     }
 
     /** A member reports a leak of their distro, or a list admin on a member distro's behalf. */
@@ -90,27 +99,49 @@ public class IncidentService {
     }
 
     /** The REST twin of the distro's notice task. */
-    @Transactional
     public Incident confirmNotice(String id, String notifiedAt, Caller caller) {
-        access(id, caller);
-        workflow.confirmNotice(id, notifiedAt, caller.username());
-        return find(id);
+        return retrying(() -> {
+            access(id, caller);
+            workflow.confirmNotice(id, notifiedAt, caller.username());
+            return find(id);
+        });
     }
 
     /** The REST twin of the distro's final-report task. */
-    @Transactional
     public Incident submitReport(String id, String extent, String measures, Caller caller) {
-        access(id, caller);
-        workflow.submitReport(id, extent, measures, caller.username());
-        return find(id);
+        return retrying(() -> {
+            access(id, caller);
+            workflow.submitReport(id, extent, measures, caller.username());
+            return find(id);
+        });
+    }
+
+    /**
+     * Runs a step of the process in its own transaction, again when the engine met a concurrent
+     * change of the same instance: the admins' mail goes out in a job on a parallel branch, and a
+     * member who confirms notice at once can meet it (as two votes meet in {@code ReviewService}).
+     */
+    private Incident retrying(java.util.function.Supplier<Incident> step) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transactions.execute(tx -> step.get());
+            } catch (ConcurrentUpdateException e) {
+                if (attempt == ATTEMPTS) {
+                    throw new ConflictException("The incident was being changed at the same moment; please send it again.");
+                }
+            }
+        }
     }
 
     /**
      * A list admin judges the final report. Escalating needs no report: while none is waiting to be
      * judged, the escalation is recorded here and ends the incident's process wherever it waits.
      */
-    @Transactional
     public Incident close(String id, String outcome, String note, Caller caller) {
+        return retrying(() -> closeOnce(id, outcome, note, caller));
+    }
+
+    private Incident closeOnce(String id, String outcome, String note, Caller caller) {
         if (!caller.admin()) {
             throw new ForbiddenException("Only list admins close incidents.");
         }
@@ -122,7 +153,7 @@ public class IncidentService {
             recordEscalation(incident, note, caller.username());
             workflow.escalated(id);
         } else {
-            throw new org.vouchsafe.problem.ConflictException("No final report waits to be judged (status "
+            throw new ConflictException("No final report waits to be judged (status "
                     + incident.getStatus() + "); only ESCALATED is possible now.");
         }
         return find(id);

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.exception.NullValueException;
@@ -77,8 +78,12 @@ class CamundaIncidentWorkflow implements IncidentWorkflow {
 
     @Override
     public void escalated(String incidentId) {
-        engine(() -> runtime.createMessageCorrelation(Messages.INCIDENT_ESCALATED)
-                .processInstanceBusinessKey(incidentId).correlateAllWithResult());
+        try {
+            engine(() -> runtime.createMessageCorrelation(Messages.INCIDENT_ESCALATED)
+                    .processInstanceBusinessKey(incidentId).correlateAllWithResult());
+        } catch (ProcessEngineException e) {
+            throw concurrentOr(e);
+        }
     }
 
     private Optional<Task> task(String incidentId, String activity) {
@@ -98,7 +103,22 @@ class CamundaIncidentWorkflow implements IncidentWorkflow {
             }));
         } catch (NullValueException e) {
             throw new ConcurrentUpdateException("The task was completed by a concurrent transaction", e);
+        } catch (ProcessEngineException e) {
+            throw concurrentOr(e);
         }
+    }
+
+    /**
+     * The admins' mail ends its parallel branch in a job; when that happens while a task of the
+     * other branch completes, the engine may find the execution tree it read already pruned
+     * ("ENGINE-03077 Cannot resolve parent ... perhaps it was deleted in the meantime") rather than
+     * failing on its optimistic lock. It is the same race, and the caller retries it the same way.
+     */
+    private static RuntimeException concurrentOr(ProcessEngineException e) {
+        if (e.getMessage() != null && e.getMessage().contains("ENGINE-03077")) {
+            return new ConcurrentUpdateException("The process instance changed in a concurrent transaction", e);
+        }
+        return e;
     }
 
     private static TypedValue text(String value) {
