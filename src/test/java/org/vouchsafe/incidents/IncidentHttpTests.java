@@ -184,6 +184,27 @@ class IncidentHttpTests {
         assertThat(api.get(member, "/api/incidents/" + id).json().path("status").asText()).isEqualTo("AWAITING_NOTICE");
     }
 
+    @Test
+    void shouldShowAnOpenIncidentAndItsRunningClockOnTheAdminDashboard() {
+        // given an incident reported on the distro's behalf two days after awareness, notice not yet confirmed
+        Map<String, Object> body = valid();
+        body.put("distroId", distro);
+        body.put("reference", "[vs-sec] dashboard thread " + distro);
+        body.put("awareAt", Instant.now().minus(Duration.ofDays(2)).toString());
+        String id = api.post("admin", "/api/incidents", body).json().path("id").asText();
+
+        // when the admin opens the dashboard
+        Api.Response page = api.exchange("admin", org.springframework.http.HttpMethod.GET, "/admin", null,
+                org.springframework.http.MediaType.TEXT_HTML);
+
+        // then the incident is listed with its clock, flagged late
+        assertThat(page.status()).isEqualTo(200);
+        String row = page.body().substring(page.body().indexOf("id=\"incident-" + id + "\""));
+        row = row.substring(0, row.indexOf("</tr>"));
+        assertThat(row).contains("[vs-sec] dashboard thread " + distro).contains(distro).contains("AWAITING_NOTICE")
+                .contains("2 d 0 h and running").contains("late");
+    }
+
     private static Map<String, Object> valid() {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("list", "linux-distros");
