@@ -3,6 +3,7 @@ package org.vouchsafe.incidents;
 import java.net.URI;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -29,6 +30,12 @@ class IncidentController {
     }
 
     @PostMapping("/api/incidents")
+    @Operation(summary = "Report a leak of embargoed information",
+            description = "A member reports for their own distro; a list admin on a member distro's behalf (distroId). "
+                    + "Send references only: the thread's subject or an id, never the embargoed details "
+                    + "(reference at most 200 characters, extent at most 500). The list admins are told at once "
+                    + "(encrypted); the distro then confirms when it told the reporter and the list (POST …/notified) "
+                    + "and files its final report (POST …/report).")
     ResponseEntity<IncidentView> report(@RequestBody IncidentInput input, Authentication user) {
         Incident incident = incidents.report(input, caller(user));
         return ResponseEntity.created(URI.create("/api/incidents/" + incident.getId())).body(incidents.view(incident));

@@ -205,6 +205,15 @@ class IncidentHttpTests {
                 .contains("2 d 0 h and running").contains("late");
     }
 
+    @Test
+    void shouldTellApiUsersToSendReferencesOnly() {
+        Api.Response docs = api.get("admin", "/v3/api-docs");
+
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.body()).contains("never the embargoed details");
+        assertThat(docs.json().at("/components/schemas/IncidentInput/properties/reference/maxLength").asInt()).isEqualTo(200);
+    }
+
     private static Map<String, Object> valid() {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("list", "linux-distros");
