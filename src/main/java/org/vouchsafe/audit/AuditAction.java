@@ -64,5 +64,15 @@ public enum AuditAction {
     /** An accountability request went unanswered and was handed to the list admins. */
     ACCOUNTABILITY_ESCALATED,
     /** A list admin closed an accountability request with its outcome. */
-    ACCOUNTABILITY_CLOSED
+    ACCOUNTABILITY_CLOSED,
+    /** A member distro (or a list admin on its behalf) reported a leak of embargoed information. */
+    INCIDENT_REPORTED,
+    /** The distro confirmed it told the reporter and the list of a leak, with the time it did. */
+    INCIDENT_NOTICE_CONFIRMED,
+    /** The distro filed its final report on a leak (exact extent, measures). */
+    INCIDENT_REPORT_SUBMITTED,
+    /** The final report on a leak was not in by its deadline. */
+    INCIDENT_REPORT_OVERDUE,
+    /** A list admin judged a leak incident: accepted, asked for more, kept waiting or escalated. */
+    INCIDENT_REPORT_JUDGED
 }

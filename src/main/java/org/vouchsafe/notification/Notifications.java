@@ -16,6 +16,7 @@ import org.vouchsafe.intake.Requester;
 import org.vouchsafe.membership.AdminDecisionService;
 import org.vouchsafe.membership.Decision;
 import org.vouchsafe.pgp.Challenge;
+import org.vouchsafe.pgp.ListKey;
 import org.vouchsafe.pgp.RequestChallenges;
 import org.vouchsafe.review.ReviewService;
 import org.vouchsafe.problem.NotFoundException;
@@ -39,14 +40,16 @@ public class Notifications {
     private final RequestChallenges challenges;
     private final ReviewService review;
     private final AdminDecisionService decisions;
+    private final ListKey listKey;
 
     public Notifications(MailService mail, Requests requests, RequestChallenges challenges,
-                         ReviewService review, AdminDecisionService decisions) {
+                         ReviewService review, AdminDecisionService decisions, ListKey listKey) {
         this.mail = mail;
         this.requests = requests;
         this.challenges = challenges;
         this.review = review;
         this.decisions = decisions;
+        this.listKey = listKey;
     }
 
     /** To each requester: the request was filed, and what they do next. */
@@ -251,6 +254,30 @@ public class Notifications {
                     "Dear " + admin.name() + ",\n\n" + body));
         }
         return admins.size();
+    }
+
+    /**
+     * To the list admins, encrypted: for mails that name embargoed matters (a leak incident's
+     * reference and extent). Admins have no key of their own on file; they hold the list's own key,
+     * so the mail is encrypted to it (and signed by it, as every mail is).
+     */
+    @Transactional
+    public int toListAdminsEncrypted(List<Recipient> admins, String scope, String occasion, String subject, String body) {
+        for (Recipient admin : admins) {
+            mail.send(new OutgoingMail(key(scope, occasion, admin.address()), admin.address(), subject,
+                    "Dear " + admin.name() + ",\n\n" + body, listKey.publicKeyArmored()));
+        }
+        return admins.size();
+    }
+
+    /** To people without a key on file (e.g. a member distro's accounts), signed only: say nothing confidential. */
+    @Transactional
+    public int signedOnlyTo(List<Recipient> people, String scope, String occasion, String subject, String body) {
+        for (Recipient person : people) {
+            mail.send(OutgoingMail.signedOnly(key(scope, occasion, person.address()), person.address(), subject,
+                    "Dear " + person.name() + ",\n\n" + body));
+        }
+        return people.size();
     }
 
     private void send(String key, Requester requester, String subject, String body) {

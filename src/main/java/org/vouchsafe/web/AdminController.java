@@ -6,7 +6,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The list admin's dashboard: the funnel, reviewer participation, decisions and role coverage. */
+/** The list admin's dashboard: the funnel, reviewer participation, decisions, open leak incidents and role coverage. */
 @Controller
 @PreAuthorize("hasAuthority('list-admins')")
 class AdminController {
@@ -23,6 +23,7 @@ class AdminController {
         model.addAttribute("dashboard", dashboard);
         model.addAttribute("median", dashboard.medianToDecision().map(Dashboard::human).orElse(null));
         model.addAttribute("coverage", reader.coverage());
+        model.addAttribute("incidents", reader.openIncidents());
         model.addAttribute("targets", reader.targets());
         model.addAttribute("reviewTarget", Dashboard.days(reader.targets().review()));
         model.addAttribute("decisionTarget", Dashboard.days(reader.targets().decision()));

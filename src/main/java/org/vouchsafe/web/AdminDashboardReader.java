@@ -9,6 +9,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.vouchsafe.accountability.AccountabilityService;
 import org.vouchsafe.catalogue.Catalogue;
+import org.vouchsafe.incidents.IncidentService;
+import org.vouchsafe.incidents.IncidentView;
 import org.vouchsafe.intake.MembershipRequest;
 import org.vouchsafe.intake.Requests;
 import org.vouchsafe.intake.RequestStatus;
@@ -34,10 +36,11 @@ class AdminDashboardReader {
     private final Clock clock;
     private final CockpitLinks cockpit;
     private final AccountabilityService accountability;
+    private final IncidentService incidents;
 
     AdminDashboardReader(Requests requests, ReviewService review, AdminDecisionService decisions,
                          RosterService roster, Catalogue catalogue, TargetsProperties targets, Clock clock,
-                         CockpitLinks cockpit, AccountabilityService accountability) {
+                         CockpitLinks cockpit, AccountabilityService accountability, IncidentService incidents) {
         this.requests = requests;
         this.review = review;
         this.decisions = decisions;
@@ -47,6 +50,7 @@ class AdminDashboardReader {
         this.clock = clock;
         this.cockpit = cockpit;
         this.accountability = accountability;
+        this.incidents = incidents;
     }
 
     @Transactional(readOnly = true)
@@ -73,6 +77,11 @@ class AdminDashboardReader {
             m.getRoles().forEach(role -> holdings.add(new RoleCoverage.Holding(m.getDistro(), role.getRoleId(), m.getJoinedAt())));
         }
         return RoleCoverage.of(catalogue.roles(), holdings, accountability.openByRole(), roster.distrosWithoutPeople());
+    }
+
+    /** Open leak incidents with their clocks, oldest first. */
+    List<IncidentView> openIncidents() {
+        return incidents.open();
     }
 
     TargetsProperties targets() {

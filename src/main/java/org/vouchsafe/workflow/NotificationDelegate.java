@@ -63,9 +63,9 @@ class NotificationDelegate implements JavaDelegate {
             case REPLY_REMINDER -> notifications.replyReminder(requestId, scope);
             case DECISION -> notifications.decision(requestId, scope);
             case VOTE_REMINDER -> notifications.voteReminder(requestId, scope, lateReviewers(execution));
-            case LATE_REVIEWERS -> notifications.lateReviewers(requestId, scope, admins(), lateReviewers(execution));
-            case STALE_REQUEST -> notifications.staleRequest(requestId, scope, admins());
-            case OBJECTION_WINDOW_CLOSED -> notifications.objectionWindowClosed(requestId, scope, admins());
+            case LATE_REVIEWERS -> notifications.lateReviewers(requestId, scope, admins(identity), lateReviewers(execution));
+            case STALE_REQUEST -> notifications.staleRequest(requestId, scope, admins(identity));
+            case OBJECTION_WINDOW_CLOSED -> notifications.objectionWindowClosed(requestId, scope, admins(identity));
             case WITHDRAWN -> notifications.withdrawn(requestId, scope, askedReviewers(execution));
             default -> throw new IllegalStateException("Unknown notification '" + kind + "' at "
                     + execution.getCurrentActivityId());
@@ -123,10 +123,6 @@ class NotificationDelegate implements JavaDelegate {
         return recipients;
     }
 
-    private List<Recipient> admins() {
-        return admins(identity);
-    }
-
     /** The list admins; a reminder nobody can receive is an incident the admins see in Cockpit. */
     static List<Recipient> admins(IdentityService identity) {
         List<Recipient> admins = identity.createUserQuery().memberOfGroup(Roles.LIST_ADMINS).orderByUserId().asc()
@@ -138,7 +134,7 @@ class NotificationDelegate implements JavaDelegate {
         return admins;
     }
 
-    private static Recipient recipient(User user, String userId) {
+    static Recipient recipient(User user, String userId) {
         if (user == null || user.getEmail() == null || user.getEmail().isBlank()) {
             throw new IllegalStateException("User " + userId + " has no e-mail address in the identity service.");
         }

@@ -223,4 +223,25 @@ class MemberAccountsHttpTests {
         Api.Response reinvite = api.post("admin", "/api/members/people/" + ann.email() + "/invitation", Map.of());
         assertThat(reinvite.status()).as(reinvite.toString()).isEqualTo(409);
     }
+
+    @Test
+    void shouldLetAMemberReportALeakForTheirOwnDistroUnderTheirOwnAccount() {
+        // given a member who set their password
+        Person ann = person("Ann Member", "ann");
+        MembersTestSupport.Admitted distro = members.admit(List.of(ann), "A1");
+        String username = members.username(ann.email());
+        assertThat(api.post(null, "/api/invitations/" + members.tokenOf(ann), Map.of("password", PASSWORD)).status())
+                .isEqualTo(200);
+
+        // when they report a leak (no distroId: the account tells which distro)
+        Api.Response reported = api.exchange(username, PASSWORD, HttpMethod.POST, "/api/incidents",
+                Map.of("list", "linux-distros", "reference", "[vs] thread 2026-12-01",
+                        "awareAt", java.time.Instant.now().minusSeconds(600).toString()), MediaType.APPLICATION_JSON);
+
+        // then the incident is their distro's, and they see it in their list
+        assertThat(reported.status()).as(reported.toString()).isEqualTo(201);
+        assertThat(reported.json().path("distroId").asText()).isEqualTo(distro.distroId());
+        assertThat(api.exchange(username, PASSWORD, HttpMethod.GET, "/api/incidents", null, MediaType.APPLICATION_JSON).body())
+                .contains(reported.json().path("id").asText());
+    }
 }

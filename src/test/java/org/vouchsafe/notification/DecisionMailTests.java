@@ -92,7 +92,7 @@ class DecisionMailTests {
         when(decisions.latest(request.getId())).thenReturn(Optional.of(new Decision(request.getId(),
                 DecisionOutcome.REJECTED, "No track record on the lists yet.", null, "admin", Instant.now())));
         notifications = new Notifications(mailService, requests, mock(RequestChallenges.class), mock(ReviewService.class),
-                decisions);
+                decisions, listKey);
     }
 
     @Test

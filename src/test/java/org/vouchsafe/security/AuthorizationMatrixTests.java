@@ -161,6 +161,9 @@ class AuthorizationMatrixTests {
                         Caller.of(distro.first().username(), List.of(Roles.MEMBERS, Roles.distroGroup(distro.id()))));
                 yield item;
             }
+            case "incident" -> incident();
+            case "incident-investigating" -> step(incident(), "notified", body("notice"));
+            case "incident-report-in" -> step(step(incident(), "notified", body("notice")), "report", body("incident-report"));
             default -> throw new IllegalArgumentException("matrix.csv: unknown id kind " + kind);
         };
     }
@@ -169,6 +172,20 @@ class AuthorizationMatrixTests {
     private Member matrixMember() {
         return members.findByEmailIgnoreCase(MATRIX_MEMBER).orElseGet(() -> members.save(new Member(null, "Matrix Member Distro",
                 "linux-distros", "Mat Member", MATRIX_MEMBER, null, java.time.Instant.now())));
+    }
+
+    /** A leak incident the admin reported on a member distro's behalf, waiting for notice. */
+    private String incident() {
+        Http.Response reported = http.call("POST", "/api/incidents").as("admin").json(body("incident")).send();
+        assertThat(reported.status()).as(reported.toString()).isEqualTo(201);
+        return reported.json().path("id").asText();
+    }
+
+    /** Takes the incident one step on, as the admin on the distro's behalf. */
+    private String step(String incidentId, String step, String body) {
+        Http.Response done = http.call("POST", "/api/incidents/" + incidentId + "/" + step).as("admin").json(body).send();
+        assertThat(done.status()).as(done.toString()).isEqualTo(200);
+        return incidentId;
     }
 
     private Http.Response send(Matrix.Row row, String user, String id) {
@@ -244,6 +261,18 @@ class AuthorizationMatrixTests {
             }
             case "removal" -> body.put("reason", "Inactive for two years.");
             case "leave" -> body.put("reason", "Changed jobs.");
+            case "incident" -> {
+                body.put("list", "linux-distros");
+                body.put("reference", "[vs-sec] matrix thread");
+                body.put("awareAt", java.time.Instant.now().minusSeconds(3600).toString());
+                body.put("distroId", "matrix-distro");
+            }
+            case "notice" -> body.put("notifiedAt", java.time.Instant.now().toString());
+            case "incident-report" -> {
+                body.put("extent", "One person outside the team.");
+                body.put("measures", "Reminded the team of the policy.");
+            }
+            case "incident-closure" -> body.put("outcome", "ACCEPTED");
             default -> throw new IllegalArgumentException("matrix.csv: unknown body " + kind);
         }
         return Http.json(body);

@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.vouchsafe.incidents.IncidentEscalated;
 import org.vouchsafe.intake.RequestStatus;
 import org.vouchsafe.intake.RequestStatusChanged;
 import org.vouchsafe.membership.MemberAdmitted;
@@ -40,6 +41,12 @@ public class EventTrail {
     @EventListener
     void on(MemberAdmitted event) {
         add(event.requestId(), event);
+    }
+
+    /** Kept under the incident's id. */
+    @EventListener
+    void on(IncidentEscalated event) {
+        add(event.incidentId(), event);
     }
 
     private void add(String requestId, Object event) {

@@ -33,7 +33,9 @@ record ProcessModel(String file, String processKey, Class<?> activities, Class<?
             new ProcessModel("vouching.bpmn", VouchingProcess.PROCESS_KEY, VouchingProcess.Activities.class,
                     VouchingProcess.Messages.class, Map.of()),
             new ProcessModel("role-accountability.bpmn", AccountabilityProcess.PROCESS_KEY,
-                    AccountabilityProcess.Activities.class, AccountabilityProcess.Messages.class, Map.of()));
+                    AccountabilityProcess.Activities.class, AccountabilityProcess.Messages.class, Map.of()),
+            new ProcessModel("leak-incident.bpmn", IncidentProcess.PROCESS_KEY, IncidentProcess.Activities.class,
+                    IncidentProcess.Messages.class, Map.of()));
 
     /** The model as the engine deploys it from the classpath. */
     BpmnModelInstance read() {

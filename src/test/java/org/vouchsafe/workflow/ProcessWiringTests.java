@@ -289,6 +289,7 @@ class ProcessWiringTests {
         Set<String> variables = new HashSet<>(ProcessModel.constants(MembershipProcess.Variables.class));
         variables.addAll(ProcessModel.constants(VouchingProcess.Variables.class));
         variables.addAll(ProcessModel.constants(AccountabilityProcess.Variables.class));
+        variables.addAll(ProcessModel.constants(IncidentProcess.Variables.class));
         String body = STRING_LITERAL.matcher(expression.trim()).replaceAll("''").replace("${", " ").replace("}", " ");
         Matcher m = IDENTIFIER.matcher(body);
         while (m.find()) {
