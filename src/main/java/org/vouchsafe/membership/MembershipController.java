@@ -51,7 +51,7 @@ class MembershipController {
                       Instant joinedAt) {
         static MemberView of(Member m) {
             return new MemberView(m.getName(), m.getEmail(), m.getDistro(), m.getList(), m.getFingerprint(),
-                    m.getRoles().stream().map(Member.RoleHeld::getRoleId).sorted().toList(), m.getJoinedAt());
+                    m.getRoles().stream().map(Member.RoleHeld::getRoleId).distinct().sorted().toList(), m.getJoinedAt());
         }
     }
 }
