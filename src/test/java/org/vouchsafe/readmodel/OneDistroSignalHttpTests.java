@@ -12,6 +12,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.vouchsafe.VouchsafeTest;
 import org.vouchsafe.support.Api;
 import org.vouchsafe.support.Filings;
+import org.vouchsafe.support.TestKeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,8 +47,8 @@ class OneDistroSignalHttpTests {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         Map<String, Object> filing = Filings.valid("Foo Linux " + suffix + " and Bar BSD " + suffix);
         List<Map<String, Object>> requesters = (List<Map<String, Object>>) filing.get("requesters");
-        requesters.add(Filings.requester("Bob Foo", "bob@foo-linux.org", "bob"));
-        requesters.add(Filings.requester("Carl Bar", "carl@bar-bsd.net", "cat"));
+        requesters.add(withKey(Filings.requester("Bob Foo", "bob@foo-linux.org", "bob"), "Bob Foo", "bob@foo-linux.org"));
+        requesters.add(withKey(Filings.requester("Carl Bar", "carl@bar-bsd.net", "bob"), "Carl Bar", "carl@bar-bsd.net"));
 
         // when
         Api.Response filed = api.post("applicant", "/api/requests", filing);
@@ -64,6 +65,12 @@ class OneDistroSignalHttpTests {
                 "at 3 different organisations (example.org, foo-linux.org, bar-bsd.net)", "one request");
         assertThat(api.get("reviewer1", "/requests/" + id).body())
                 .contains("id=\"signal-one_distro\"", "One request, one distro?", "seems to name 2 distros");
+    }
+
+    /** A fresh key whose user id carries the requester's address, as filing requires. */
+    private static Map<String, Object> withKey(Map<String, Object> requester, String name, String email) {
+        requester.put("publicKey", TestKeys.publicKey(TestKeys.generate(name, email)));
+        return requester;
     }
 
     @Test
