@@ -65,6 +65,10 @@ class OneDistroSignalHttpTests {
                 "at 3 different organisations (example.org, foo-linux.org, bar-bsd.net)", "one request");
         assertThat(api.get("reviewer1", "/requests/" + id).body())
                 .contains("id=\"signal-one_distro\"", "One request, one distro?", "seems to name 2 distros");
+        // the reviewers' list of requests marks it too (newest first: it is on the first page)
+        String list = api.get("reviewer1", "/requests").body();
+        String row = list.substring(list.indexOf("/requests/" + id));
+        assertThat(row.substring(0, row.indexOf("</tr>"))).contains("one distro?");
     }
 
     /** A fresh key whose user id carries the requester's address, as filing requires. */
