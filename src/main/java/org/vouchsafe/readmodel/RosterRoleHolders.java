@@ -1,33 +1,32 @@
 package org.vouchsafe.readmodel;
 
 import java.util.Set;
-import java.util.stream.Collectors;
 
+import jakarta.persistence.EntityManager;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.vouchsafe.criteria.RoleHolders;
 import org.vouchsafe.membership.Member;
-import org.vouchsafe.membership.MemberRepository;
 
 /**
  * Criterion 7's view of the roster: the roles member distros hold today. It lives on the read
  * side, which may read every feature, so neither criteria nor membership depends on the other.
+ * One query for the role ids alone: loading each member with its eager roles would cost a
+ * statement per member on every filing.
  */
 @Component
 class RosterRoleHolders implements RoleHolders {
 
-    private final MemberRepository members;
+    private final EntityManager entities;
 
-    RosterRoleHolders(MemberRepository members) {
-        this.members = members;
+    RosterRoleHolders(EntityManager entities) {
+        this.entities = entities;
     }
 
     @Override
     @Transactional(readOnly = true)
     public Set<String> heldRoleIds() {
-        return members.findAllByOrderByDistroAscNameAsc().stream()
-                .flatMap(m -> m.getRoles().stream())
-                .map(Member.RoleHeld::getRoleId)
-                .collect(Collectors.toUnmodifiableSet());
+        return Set.copyOf(entities.createQuery("select distinct r.roleId from " + Member.class.getSimpleName()
+                + " m join m.roles r", String.class).getResultList());
     }
 }

@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.vouchsafe.VouchsafeTest;
+import org.vouchsafe.criteria.RoleHolders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,6 +19,9 @@ class MemberRolesTests {
 
     @Autowired
     MemberRepository members;
+
+    @Autowired
+    RoleHolders holders;
 
     @Test
     void shouldKeepSeveralOtherContributionsBesideACatalogueRole() {
@@ -36,6 +40,8 @@ class MemberRolesTests {
             // then
             assertThat(read.getRoles()).extracting(r -> r.getRoleId() + "/" + r.getTitle())
                     .containsExactly("A1/null", "OTHER/Fuzzing", "OTHER/Backports");
+            // and criterion 7 sees the roles as held today
+            assertThat(holders.heldRoleIds()).contains("A1", "OTHER");
         } finally {
             // the roster is shared by every test: leave it as it was
             members.findByEmailIgnoreCase(email).ifPresent(members::delete);
