@@ -8,12 +8,21 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 import org.vouchsafe.intake.MembershipRequest;
 
-/** C1: an actively maintained Unix-like operating system distro with substantial use of Open Source. */
+/**
+ * C1: an actively maintained Unix-like operating system distro with substantial use of Open
+ * Source. The machine cannot know whether a distro is really maintained or how much Open Source
+ * it uses, so this check never passes: it fails what the filing itself contradicts (declared not
+ * Unix-like or not Open Source) and otherwise leaves the judgement to people, with the release
+ * age as the one fact it can give.
+ */
 @Component
 class ActiveUnixLikeDistroCheck implements CriterionCheck {
 
-    /** A release within a year is taken as "actively maintained". */
-    static final long MAX_RELEASE_AGE_DAYS = 365;
+    private final CriteriaProperties settings;
+
+    ActiveUnixLikeDistroCheck(CriteriaProperties settings) {
+        this.settings = settings;
+    }
 
     @Override
     public int criterion() {
@@ -32,16 +41,25 @@ class ActiveUnixLikeDistroCheck implements CriterionCheck {
         if (!failures.isEmpty()) {
             return new CheckResult(CheckOutcome.FAIL, failures);
         }
-        if (request.getLatestRelease() == null) {
-            return CheckResult.concern("No latest release date is given; give distro.latestRelease so reviewers can "
-                    + "see the distro is actively maintained.");
+        List<String> facts = new ArrayList<>();
+        facts.add("Declared Unix-like and making substantial use of Open Source; reviewers judge whether it is an "
+                + "actively maintained distro, from its homepage, releases and the answer.");
+        facts.add(releaseAge(request.getLatestRelease(), today));
+        return new CheckResult(CheckOutcome.MANUAL, facts);
+    }
+
+    private String releaseAge(LocalDate latestRelease, LocalDate today) {
+        if (latestRelease == null) {
+            return "No latest release date is given (distro.latestRelease); reviewers cannot see from the filing when "
+                    + "the distro last released.";
         }
-        long age = ChronoUnit.DAYS.between(request.getLatestRelease(), today);
-        if (age > MAX_RELEASE_AGE_DAYS) {
-            return CheckResult.concern("The latest release (" + request.getLatestRelease() + ") is " + age
-                    + " days old, more than a year; explain how the distro is still actively maintained.");
+        long age = ChronoUnit.DAYS.between(latestRelease, today);
+        if (age > settings.releaseMaxAgeDays()) {
+            return "The latest release (" + latestRelease + ") is " + age + " days old, more than the "
+                    + settings.releaseMaxAgeDays() + " days we point out (our setting, not the list's); ask how the "
+                    + "distro is still actively maintained.";
         }
-        return CheckResult.pass("Unix-like, Open Source, latest release " + request.getLatestRelease() + " (" + age
-                + " days ago).");
+        return "The latest release (" + latestRelease + ") is " + age + " days old, within the "
+                + settings.releaseMaxAgeDays() + " days we point out (our setting, not the list's).";
     }
 }

@@ -1,5 +1,6 @@
 package org.vouchsafe.criteria;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,6 +21,11 @@ class SelfAssessmentController {
         this.rateLimiter = rateLimiter;
     }
 
+    @Operation(summary = "Every automated check on a filing payload, nothing stored",
+            description = "Answers `criteria[]` in the shape of `GET /api/requests/{id}` (`number`, `title`, "
+                    + "`check: {outcome, reasons}`), the `problems` filing would refuse, `signals` about the request as "
+                    + "a whole (e.g. `ONE_DISTRO`) and features' `details`. The flat `checks[]` (`number, title, "
+                    + "outcome, reasons`) is deprecated and kept for one release.")
     @PostMapping(path = "/api/self-assessment", consumes = MediaType.APPLICATION_JSON_VALUE)
     SelfAssessment assess(@RequestBody FilingRequest filing, HttpServletRequest request) {
         rateLimiter.acquire("self-assessment", request.getRemoteAddr());

@@ -27,25 +27,27 @@ public class SelfAssessmentService {
     private final FilingValidator validator;
     private final Catalogue catalogue;
     private final List<SelfAssessmentContributor> contributors;
+    private final OneDistroSignal oneDistro;
     private final Clock clock;
 
     public SelfAssessmentService(CriteriaService criteria, FilingValidator validator, Catalogue catalogue,
-                                 List<SelfAssessmentContributor> contributors, Clock clock) {
+                                 List<SelfAssessmentContributor> contributors, OneDistroSignal oneDistro, Clock clock) {
         this.criteria = criteria;
         this.validator = validator;
         this.catalogue = catalogue;
         this.contributors = contributors;
+        this.oneDistro = oneDistro;
         this.clock = clock;
     }
 
     public SelfAssessment assess(FilingRequest filing) {
         List<FieldProblem> problems = new ArrayList<>(validator.validate(filing, LocalDate.now(clock)));
         MembershipRequest request = FilingService.toRequest(filing, "self-assessment", clock.instant());
-        List<SelfAssessment.CheckView> checks = new ArrayList<>();
-        criteria.assess(request, filing).forEach((n, result) -> checks.add(new SelfAssessment.CheckView(n,
-                catalogue.criterion(n).title(), result.outcome().name(), result.reasons())));
+        List<SelfAssessment.AssessedCriterion> results = new ArrayList<>();
+        criteria.assess(request, filing).forEach((n, result) -> results.add(new SelfAssessment.AssessedCriterion(n,
+                catalogue.criterion(n).title(), new SelfAssessment.AssessedCheck(result.outcome().name(), result.reasons()))));
         Map<String, Object> details = new LinkedHashMap<>();
         contributors.forEach(c -> c.contribute(filing, details));
-        return new SelfAssessment(checks, problems, details);
+        return SelfAssessment.of(results, problems, oneDistro.of(request).stream().toList(), details);
     }
 }

@@ -33,8 +33,16 @@ public record FilingRequest(
                            List<TrackRecordEntryInput> trackRecord) {
     }
 
-    /** A catalogue role ({@code T1}–{@code T5}, {@code A1}–{@code A13}) and what the distro will do in it. */
-    public record RoleInput(String role, String specifics) {
+    /**
+     * A catalogue role ({@code T1}–{@code T5}, {@code A1}–{@code A13}) and what the distro will do in it,
+     * or a contribution outside the catalogue: {@code role} {@code OTHER} with a {@code title} of its own.
+     */
+    public record RoleInput(String role, String title, String specifics) {
+
+        /** A catalogue role: its title is the catalogue's. */
+        public RoleInput(String role, String specifics) {
+            this(role, null, specifics);
+        }
     }
 
     /** The policy version the applicant accepts. */

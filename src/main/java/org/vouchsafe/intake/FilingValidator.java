@@ -154,11 +154,18 @@ public class FilingValidator {
         }
     }
 
+    /** Longest title of a contribution outside the catalogue. */
+    static final int MAX_ROLE_TITLE = 200;
+    /** Contributions outside the catalogue in one request: enough for any real offer, not a list to flood. */
+    static final int MAX_OTHER_ROLES = 10;
+
     private void validateRoles(List<FilingRequest.RoleInput> roles, List<FieldProblem> problems) {
         if (roles == null) {
             return;
         }
         Set<String> seen = new HashSet<>();
+        Set<String> otherTitles = new HashSet<>();
+        int others = 0;
         for (int i = 0; i < roles.size(); i++) {
             String at = "roles[" + i + "]";
             FilingRequest.RoleInput role = roles.get(i);
@@ -166,11 +173,27 @@ public class FilingValidator {
                 problems.add(new FieldProblem(at, "must be an object with role and specifics."));
                 continue;
             }
-            if (role.role() == null || catalogue.role(role.role()).isEmpty()) {
-                problems.add(new FieldProblem(at + ".role", "must be a catalogue role id, T1–T5 or A1–A13 "
-                        + "(see GET /api/catalogue/roles)."));
-            } else if (!seen.add(role.role())) {
-                problems.add(new FieldProblem(at + ".role", "names " + role.role() + " twice; list each role once."));
+            if (RoleCommitment.OTHER.equals(role.role())) {
+                if (++others == MAX_OTHER_ROLES + 1) {
+                    problems.add(new FieldProblem(at + ".role", "is contribution OTHER number " + others + "; offer at most "
+                            + MAX_OTHER_ROLES + " contributions outside the catalogue and merge the rest."));
+                }
+                if (requireText(at + ".title", role.title(), MAX_ROLE_TITLE, problems)
+                        && !otherTitles.add(role.title().trim().toLowerCase(Locale.ROOT))) {
+                    problems.add(new FieldProblem(at + ".title", "names \"" + role.title().trim()
+                            + "\" twice; list each contribution once."));
+                }
+            } else {
+                if (role.role() == null || catalogue.role(role.role()).isEmpty()) {
+                    problems.add(new FieldProblem(at + ".role", "must be a catalogue role id, T1–T5 or A1–A13 "
+                            + "(see GET /api/catalogue/roles), or OTHER with a title for a contribution outside the catalogue."));
+                } else if (!seen.add(role.role())) {
+                    problems.add(new FieldProblem(at + ".role", "names " + role.role() + " twice; list each role once."));
+                }
+                if (role.title() != null) {
+                    problems.add(new FieldProblem(at + ".title", "is only for role OTHER; a catalogue role takes its "
+                            + "title from the catalogue, so leave title out."));
+                }
             }
             requireText(at + ".specifics", role.specifics(), 4000, problems);
         }

@@ -16,6 +16,7 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.PostLoad;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 
 /** A person subscribed to a list on behalf of a member distro. */
@@ -61,8 +62,10 @@ public class Member {
     @Column(name = "leave_reason")
     private String leaveReason;
 
+    /** Ordered by position: a person may hold several contributions outside the catalogue (role id OTHER). */
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "member_role", joinColumns = @JoinColumn(name = "member_id"))
+    @OrderColumn(name = "position")
     private List<RoleHeld> roles = new ArrayList<>();
 
     protected Member() {
@@ -132,12 +135,18 @@ public class Member {
         this.fingerprint = fingerprint;
     }
 
-    /** A role commitment the member's distro made. */
+    /**
+     * A role commitment the member's distro made: a catalogue role id, or {@code OTHER} with the
+     * title the distro gave a contribution outside the catalogue.
+     */
     @Embeddable
     public static class RoleHeld {
 
         @Column(name = "role_id", nullable = false)
         private String roleId;
+
+        /** Null for a catalogue role. */
+        private String title;
 
         private String specifics;
 
@@ -145,11 +154,17 @@ public class Member {
         }
 
         public RoleHeld(String roleId, String specifics) {
+            this(roleId, null, specifics);
+        }
+
+        public RoleHeld(String roleId, String title, String specifics) {
             this.roleId = roleId;
+            this.title = title;
             this.specifics = specifics;
         }
 
         public String getRoleId() { return roleId; }
+        public String getTitle() { return title; }
         public String getSpecifics() { return specifics; }
     }
 }

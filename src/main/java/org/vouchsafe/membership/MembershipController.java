@@ -88,7 +88,7 @@ class MembershipController {
                       List<String> roles, MemberStatus status, Instant joinedAt, Instant leftAt) {
         static MemberView of(Member m) {
             return new MemberView(m.getName(), m.getEmail(), m.getDistro(), m.getDistroId(), m.getList(),
-                    m.getFingerprint(), m.getRoles().stream().map(Member.RoleHeld::getRoleId).sorted().toList(),
+                    m.getFingerprint(), m.getRoles().stream().map(Member.RoleHeld::getRoleId).distinct().sorted().toList(),
                     m.getStatus(), m.getJoinedAt(), m.getLeftAt());
         }
     }

@@ -75,7 +75,8 @@ public class RosterService {
             }
             Member member = new Member(requestId, request.getDistroName(), request.getList(), requester.getName(),
                     requester.getEmail(), requester.getFingerprint(), clock.instant());
-            request.getRoles().forEach(role -> member.getRoles().add(new Member.RoleHeld(role.getRoleId(), role.getSpecifics())));
+            request.getRoles().forEach(role -> member.getRoles().add(new Member.RoleHeld(role.getRoleId(), role.getTitle(),
+                    role.getSpecifics())));
             Member saved = members.save(member);
             added.add(saved);
             events.publishEvent(new MemberAdmitted(requestId, saved.getId(), saved.getName(), saved.getEmail(),

@@ -11,6 +11,8 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.vouchsafe.catalogue.Catalogue;
+import org.vouchsafe.catalogue.Role;
+import org.vouchsafe.criteria.OneDistroSignal;
 import org.vouchsafe.membership.AdminDecisionService;
 import org.vouchsafe.review.ReviewService;
 import org.vouchsafe.review.Tally;
@@ -39,10 +41,11 @@ public class RequestReader {
     private final ThreadRenderer thread;
     private final Catalogue catalogue;
     private final VouchService vouches;
+    private final OneDistroSignal oneDistro;
 
     public RequestReader(RequestAccess access, Requests requests, RequestCriterionRepository criteria,
                          ReviewService review, AdminDecisionService decisions, ThreadRenderer thread, Catalogue catalogue,
-                         VouchService vouches) {
+                         VouchService vouches, OneDistroSignal oneDistro) {
         this.vouches = vouches;
         this.access = access;
         this.requests = requests;
@@ -51,6 +54,7 @@ public class RequestReader {
         this.decisions = decisions;
         this.thread = thread;
         this.catalogue = catalogue;
+        this.oneDistro = oneDistro;
     }
 
     /** The request as the caller may see it (404 otherwise). */
@@ -113,6 +117,20 @@ public class RequestReader {
                         request.getUpstream()),
                 request.getStatus().name(), request.getFiledAt(), criterionViews,
                 new RequestView.VotesView(tally.approve(), tally.object(), tally.needsInfo()), decision,
-                request.getReviewRound(), review.openQuestions(id));
+                request.getReviewRound(), review.openQuestions(id), roles(request), signals(request));
+    }
+
+    private List<RequestView.RoleView> roles(MembershipRequest request) {
+        return request.getRoles().stream()
+                .map(r -> new RequestView.RoleView(r.getRoleId(), r.isOther() ? r.getTitle()
+                        : catalogue.role(r.getRoleId()).map(Role::title).orElse(null), r.getSpecifics()))
+                .toList();
+    }
+
+    /** Computed on read from the request as filed: the settings may change, the request does not. */
+    private List<RequestView.SignalView> signals(MembershipRequest request) {
+        return oneDistro.of(request).stream()
+                .map(s -> new RequestView.SignalView(s.signal(), s.level(), s.reasons()))
+                .toList();
     }
 }

@@ -15,7 +15,23 @@ public record RequestView(
         VotesView votes,
         DecisionView decision,
         int round,
-        List<String> questions) {
+        List<String> questions,
+        List<RoleView> roles,
+        List<SignalView> signals) {
+
+    /**
+     * A contribution the distro offers (criterion 7): a catalogue role with the catalogue's title, or
+     * {@code OTHER} with the distro's own title.
+     */
+    public record RoleView(String role, String title, String specifics) {
+    }
+
+    /**
+     * Something reviewers should see about the request as a whole (e.g. {@code ONE_DISTRO}: it seems to
+     * speak for more than one distro or for an organisation), at level {@code CONCERN}, with its reasons.
+     */
+    public record SignalView(String signal, String level, List<String> reasons) {
+    }
 
     /** The distro, briefly. */
     public record DistroView(String name, String homepage, String organization, String upstream) {

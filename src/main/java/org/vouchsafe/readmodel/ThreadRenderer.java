@@ -81,8 +81,9 @@ public class ThreadRenderer {
             out.append("- (none)\n");
         }
         for (RoleCommitment role : request.getRoles()) {
-            String title = catalogue.role(role.getRoleId()).map(r -> r.title()).orElse(role.getRoleId());
-            out.append(wrap("- " + role.getRoleId() + " (" + title + "): " + role.getSpecifics(), "  ").substring(2)).append("\n");
+            String named = role.isOther() ? "Other: " + role.getTitle()
+                    : role.getRoleId() + " (" + catalogue.role(role.getRoleId()).map(r -> r.title()).orElse(role.getRoleId()) + ")";
+            out.append(wrap("- " + named + ": " + role.getSpecifics(), "  ").substring(2)).append("\n");
         }
         out.append("\nVouchers:\n\n");
         if (request.getVouchers().isEmpty() && vouches.isEmpty()) {

@@ -50,8 +50,8 @@ class EvidenceSelfAssessmentController {
         }
         List<TrackRecordEntryInput> entries = trackRecord.readUpload(body, contentType);
         TrackRecordAssessment assessment = trackRecord.assess(entries, LocalDate.now(clock), downstream);
-        return new SelfAssessment(List.of(new SelfAssessment.CheckView(3, catalogue.criterion(3).title(),
-                assessment.check().outcome().name(), assessment.check().reasons())), List.of(),
-                Map.of(TrackRecordSelfAssessment.SECTION, TrackRecordSelfAssessment.section(assessment)));
+        return SelfAssessment.of(List.of(new SelfAssessment.AssessedCriterion(3, catalogue.criterion(3).title(),
+                new SelfAssessment.AssessedCheck(assessment.check().outcome().name(), assessment.check().reasons()))), List.of(),
+                List.of(), Map.of(TrackRecordSelfAssessment.SECTION, TrackRecordSelfAssessment.section(assessment)));
     }
 }

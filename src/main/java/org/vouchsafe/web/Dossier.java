@@ -45,8 +45,11 @@ record Dossier(
     record Person(String name, String email, String affiliation, String fingerprint) {
     }
 
-    /** A role the distro commits to, with the catalogue's wording. */
-    record Commitment(Role role, String specifics) {
+    /**
+     * A role the distro commits to, with the catalogue's wording; for a contribution outside the
+     * catalogue {@code role} is null and {@code title} is the distro's own.
+     */
+    record Commitment(Role role, String title, String specifics) {
     }
 
     /** A voucher named in the filing. */

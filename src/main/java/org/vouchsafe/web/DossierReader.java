@@ -97,8 +97,9 @@ class DossierReader {
                 request.isPolicyAccepted(),
                 request.getRequesters().stream().map(r -> new Dossier.Person(r.getName(), r.getEmail(), r.getAffiliation(),
                         r.getFingerprint())).toList(),
-                request.getRoles().stream().map(r -> new Dossier.Commitment(catalogue.role(r.getRoleId()).orElse(null),
-                        r.getSpecifics())).toList(),
+                request.getRoles().stream().map(r -> new Dossier.Commitment(
+                        r.isOther() ? null : catalogue.role(r.getRoleId()).orElse(null), r.getTitle(), r.getSpecifics()))
+                        .toList(),
                 request.getVouchers().stream().map(v -> new Dossier.NamedVoucher(v.getName(), v.getEmail(), v.getVouchesFor()))
                         .toList(),
                 votesHidden, voteRows, pending, timeline, admin ? audit.eventsOf(id) : List.of(), admin,

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.springframework.stereotype.Component;
 import org.vouchsafe.catalogue.Catalogue;
+import org.vouchsafe.criteria.CheckOutcome;
 import org.vouchsafe.criteria.CriteriaService;
 import org.vouchsafe.criteria.RequestCriterion;
 import org.vouchsafe.review.ReviewService;
@@ -33,7 +34,8 @@ class FormSummaries {
         for (RequestCriterion c : criteria.results(requestId)) {
             List<String> reasons = c.result().reasons();
             s.append(c.getNumber()).append(". ").append(catalogue.criterion(c.getNumber()).title()).append(": ")
-                    .append(c.getOutcome()).append(reasons.isEmpty() ? "" : " — " + reasons.get(0)).append('\n');
+                    .append(c.getOutcome() == CheckOutcome.MANUAL ? "MANUAL (for people to judge)" : c.getOutcome())
+                    .append(reasons.isEmpty() ? "" : " — " + reasons.get(0)).append('\n');
         }
         return clip(s.toString());
     }

@@ -63,7 +63,7 @@ class HappyPathProcessTests extends ProcessTestSupport {
                 .containsEntry(MembershipProcess.Variables.ROUTE, MembershipProcess.Routes.REVIEW)
                 // the nine outcomes fed the pre-screen decision in the filing's transaction and were not stored
                 .doesNotContainKeys(MembershipProcess.Variables.outcome(1), MembershipProcess.Variables.outcome(3));
-        assertThat(read("admin", id).path("criteria").get(0).path("check").path("outcome").asText()).isEqualTo("PASS");
+        assertThat(read("admin", id).path("criteria").get(0).path("check").path("outcome").asText()).isEqualTo("MANUAL");
         assertThat(read("admin", id).path("criteria").get(2).path("check").path("outcome").asText()).isEqualTo("PASS");
         assertThat(assignees(voteTasks(instance))).containsExactlyInAnyOrderElementsOf(REVIEWERS);
         assertThat(status(id)).isEqualTo(RequestStatus.IN_REVIEW);

@@ -37,6 +37,40 @@ class PrescreenProcessTests extends ProcessTestSupport {
     }
 
     @Test
+    void shouldSendChecksLeftToPeopleToTheReviewersNotToTheAdmin() {
+        // when: a complete filing, whose criteria 1, 2, 5 and 7 only people can judge
+        String id = file(Filings.valid());
+        ProcessInstance instance = instance(id);
+
+        // then: MANUAL is for the reviewers, not a failure for the list admin to pre-screen
+        JsonNode criteria = read("admin", id).path("criteria");
+        for (int n : new int[] {1, 2, 5, 7}) {
+            assertThat(criteria.get(n - 1).path("check").path("outcome").asText()).as("criterion " + n).isEqualTo("MANUAL");
+        }
+        BpmnAwareTests.assertThat(instance).hasPassed(PRESCREEN, OPEN_ROUND).hasNotPassed(PRESCREEN_DECISION)
+                .isWaitingAt(VOTE);
+        BpmnAwareTests.assertThat(instance).variables()
+                .containsEntry(MembershipProcess.Variables.ROUTE, MembershipProcess.Routes.REVIEW);
+        assertThat(status(id)).isEqualTo(RequestStatus.IN_REVIEW);
+    }
+
+    @Test
+    void shouldStillPrescreenAFailureAmongManualChecks() {
+        // given: nothing offered back (criterion 7 fails) while 1, 2 and 5 are left to people
+        Map<String, Object> filing = Filings.valid();
+        ((java.util.List<?>) filing.get("roles")).clear();
+
+        // when
+        String id = file(filing);
+
+        // then
+        BpmnAwareTests.assertThat(instance(id)).isWaitingAt(PRESCREEN_DECISION);
+        JsonNode criteria = read("admin", id).path("criteria");
+        assertThat(criteria.get(6).path("check").path("outcome").asText()).isEqualTo("FAIL");
+        assertThat(criteria.get(0).path("check").path("outcome").asText()).isEqualTo("MANUAL");
+    }
+
+    @Test
     void shouldRejectAtPrescreenThroughTheApi() {
         // given
         String id = file(notUnixLike());
