@@ -40,5 +40,10 @@ public enum AuditAction {
      */
     ENGINE_CHANGE,
     /** A signed-in user changed Camunda users, groups, memberships, tenants or authorizations. */
-    IDENTITY_CHANGED
+    IDENTITY_CHANGED,
+    /**
+     * The list admin subscribed a person although they had not proved one of criteria 6, 8 and 9
+     * themselves: one event per person and criterion, with the reason.
+     */
+    ADMISSION_EXCEPTION
 }
