@@ -75,10 +75,8 @@ public class AdminDecisionService {
             }
             workflow.completePrescreen(pending.taskId(), true, input.reason().trim(), admin);
         } else {
-            if (outcome == DecisionOutcome.APPROVED) {
-                // Said before the engine is asked, so the answer is the same whichever admin task is open.
-                requireSomeoneAdmitted(requestId, waived);
-            }
+            // Whether the approval subscribes anyone is judged once, when the task completes (record), for
+            // the API as for Tasklist; the refusal comes back through the engine by type, and rolls these back.
             exceptions.saveAll(waived);
             workflow.completeDecision(pending.taskId(), outcome, trim(input.reason()), input.effectiveDate(), admin);
         }
@@ -87,14 +85,18 @@ public class AdminDecisionService {
 
     /**
      * Records a decision; called when the admin's task completes, whichever way it was completed.
-     * The request's status follows from the process model (the decision's outgoing flow).
+     * The request's status follows from the process model (the decision's outgoing flow). An approval
+     * takes the exceptions stored for it a moment before (REST) and is refused if it would subscribe
+     * nobody.
+     *
+     * @throws AdmissionRefusedException (409) when an approval would subscribe nobody
      */
     @Transactional
     public Decision record(String requestId, DecisionOutcome outcome, String reason, LocalDate effectiveDate, String admin) {
         MembershipRequest request = request(requestId);
         List<AdmissionException> waived = exceptions.findByRequestIdAndDecisionIdIsNull(requestId);
         if (outcome == DecisionOutcome.APPROVED) {
-            // Tasklist's completion comes only this way: the same rule as the API's.
+            // The one place the rule is applied: the API and Tasklist both complete the task.
             requireSomeoneAdmitted(requestId, waived);
         } else if (!waived.isEmpty()) {
             exceptions.deleteAll(waived);
@@ -193,10 +195,13 @@ public class AdminDecisionService {
         return exceptions.findByDecisionIdOrderByEmailAscCriterionAsc(decision.getId());
     }
 
-    /** Who the approval of this request would subscribe now, and who not and why (the admin's table). */
+    /**
+     * Who the approval of this request would subscribe now, and who not and why (the admin's table).
+     * Exceptions exist only with a decision (they are recorded in its transaction), so none applies yet.
+     */
     @Transactional(readOnly = true)
     public List<Admissions.Person> admissionTable(String requestId) {
-        return admissions.assess(requestId, exceptions.findByRequestIdAndDecisionIdIsNull(requestId));
+        return admissions.assess(requestId, List.of());
     }
 
     private void requireSomeoneAdmitted(String requestId, List<AdmissionException> waived) {
