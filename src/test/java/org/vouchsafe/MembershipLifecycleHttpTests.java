@@ -45,7 +45,8 @@ class MembershipLifecycleHttpTests {
         String email = "ann+" + System.nanoTime() + "@example.org";
         Map<String, Object> requester = ((java.util.List<Map<String, Object>>) filing.get("requesters")).get(0);
         requester.put("email", email);
-        requester.put("publicKey", TestKeys.publicKey(TestKeys.generate("Ann Example", email)));
+        org.bouncycastle.openpgp.api.OpenPGPKey key = TestKeys.generate("Ann Example", email);
+        requester.put("publicKey", TestKeys.publicKey(key));
         ((java.util.List<Map<String, Object>>) filing.get("vouchers")).get(0).put("vouchesFor", email);
 
         // the applicant files
@@ -61,7 +62,9 @@ class MembershipLifecycleHttpTests {
         // criterion 1 is for people to judge: the machine gathers facts and never passes it
         assertThat(request.path("criteria").get(0).path("check").path("outcome").asText()).isEqualTo("MANUAL");
 
-        // a list member vouches for the requester (only vouched requesters are subscribed)
+        // the requester proves criteria 6, 8 and 9 for themselves (nobody else is subscribed): signs the policy,
+        // answers the encrypted challenge, and a list member vouches for them
+        org.vouchsafe.support.Proofs.signAndAnswer(api, id, key);
         TestVouchers.vouchedByNewMember(members, vouches, id, email);
 
         // three reviewers approve through the API
@@ -97,6 +100,7 @@ class MembershipLifecycleHttpTests {
         assertThat(ann.path("fingerprint").asText()).matches("[0-9A-F]{40}");
         assertThat(ann.path("distro").asText()).isEqualTo(Filings.distro(filing).get("name"));
         assertThat(ann.path("roles").toString()).contains("A1");
+        assertThat(ann.path("exceptions")).as("proved it all: no exception").isEmpty();
 
         // the admin was told the window closed and the requester got the decision (each mail in its own job)
         String distro = (String) Filings.distro(filing).get("name");

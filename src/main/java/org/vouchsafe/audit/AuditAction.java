@@ -74,5 +74,10 @@ public enum AuditAction {
     /** The final report on a leak was not in by its deadline. */
     INCIDENT_REPORT_OVERDUE,
     /** A list admin judged a leak incident: accepted, asked for more, kept waiting or escalated. */
-    INCIDENT_REPORT_JUDGED
+    INCIDENT_REPORT_JUDGED,
+    /**
+     * The list admin subscribed a person although they had not proved one of criteria 6, 8 and 9
+     * themselves: one event per person and criterion, with the reason.
+     */
+    ADMISSION_EXCEPTION
 }

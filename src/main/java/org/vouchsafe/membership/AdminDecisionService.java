@@ -32,10 +32,12 @@ public class AdminDecisionService {
     private final AuditLog audit;
     private final java.util.List<DeferralDefaults> deferralDefaults;
     private final ApplicationEventPublisher events;
+    private final Admissions admissions;
+    private final AdmissionExceptionRepository exceptions;
 
-    public AdminDecisionService(Requests requests, DecisionRepository decisions, DecisionWorkflow workflow,
-                           Clock clock, AuditLog audit, java.util.List<DeferralDefaults> deferralDefaults,
-                           ApplicationEventPublisher events) {
+    AdminDecisionService(Requests requests, DecisionRepository decisions, DecisionWorkflow workflow,
+                         Clock clock, AuditLog audit, java.util.List<DeferralDefaults> deferralDefaults,
+                         ApplicationEventPublisher events, Admissions admissions, AdmissionExceptionRepository exceptions) {
         this.requests = requests;
         this.decisions = decisions;
         this.workflow = workflow;
@@ -43,17 +45,27 @@ public class AdminDecisionService {
         this.audit = audit;
         this.deferralDefaults = deferralDefaults;
         this.events = events;
+        this.admissions = admissions;
+        this.exceptions = exceptions;
     }
 
-    /** A list admin decides through the REST API. */
+    /**
+     * A list admin decides through the REST API. An approval may carry exceptions: each is stored
+     * with the request before the admin's task completes, and the decision recorded on completion
+     * takes them (in the same transaction, so a refused decision leaves none behind).
+     *
+     * @throws AdmissionRefusedException (409) when an approval would subscribe nobody
+     */
     @Transactional
     public Decision decide(String requestId, DecisionInput given, String admin) {
-        request(requestId);
+        MembershipRequest request = request(requestId);
         DecisionInput input = given;
         if (given != null && "DEFERRED".equals(given.outcome()) && given.effectiveDate() == null) {
-            input = new DecisionInput(given.outcome(), given.reason(), deferralDefault(requestId).orElse(null));
+            input = new DecisionInput(given.outcome(), given.reason(), deferralDefault(requestId).orElse(null),
+                    given.exceptions());
         }
         DecisionOutcome outcome = validate(input);
+        List<AdmissionException> waived = exceptions(request, outcome, input.exceptionsGiven(), admin);
         DecisionWorkflow.PendingDecision pending = workflow.pending(requestId).orElseThrow(() -> new ConflictException(
                 "No decision is pending on this request; the admin decides after the review round (status AWAITING_DECISION)."));
         if (pending.kind() == DecisionWorkflow.PendingDecision.Kind.PRESCREEN) {
@@ -63,6 +75,9 @@ public class AdminDecisionService {
             }
             workflow.completePrescreen(pending.taskId(), true, input.reason().trim(), admin);
         } else {
+            // Whether the approval subscribes anyone is judged once, when the task completes (record), for
+            // the API as for Tasklist; the refusal comes back through the engine by type, and rolls these back.
+            exceptions.saveAll(waived);
             workflow.completeDecision(pending.taskId(), outcome, trim(input.reason()), input.effectiveDate(), admin);
         }
         return latest(requestId).orElseThrow();
@@ -70,11 +85,23 @@ public class AdminDecisionService {
 
     /**
      * Records a decision; called when the admin's task completes, whichever way it was completed.
-     * The request's status follows from the process model (the decision's outgoing flow).
+     * The request's status follows from the process model (the decision's outgoing flow). An approval
+     * takes the exceptions stored for it a moment before (REST) and is refused if it would subscribe
+     * nobody.
+     *
+     * @throws AdmissionRefusedException (409) when an approval would subscribe nobody
      */
     @Transactional
     public Decision record(String requestId, DecisionOutcome outcome, String reason, LocalDate effectiveDate, String admin) {
         MembershipRequest request = request(requestId);
+        List<AdmissionException> waived = exceptions.findByRequestIdAndDecisionIdIsNull(requestId);
+        if (outcome == DecisionOutcome.APPROVED) {
+            // The one place the rule is applied: the API and Tasklist both complete the task.
+            requireSomeoneAdmitted(requestId, waived);
+        } else if (!waived.isEmpty()) {
+            exceptions.deleteAll(waived);
+            waived = List.of();
+        }
         LocalDate effective = effectiveDate != null ? effectiveDate
                 : outcome == DecisionOutcome.APPROVED ? LocalDate.now(clock) : null;
         Decision decision = decisions.save(new Decision(requestId, outcome, trim(reason), effective, admin, clock.instant()));
@@ -86,8 +113,18 @@ public class AdminDecisionService {
         if (effective != null) {
             details.put("effectiveDate", effective.toString());
         }
+        if (!waived.isEmpty()) {
+            details.put("exceptions", String.valueOf(waived.size()));
+        }
         audit.record(admin, AuditAction.DECISION_RECORDED, requestId, "Decided " + outcome + " on " + request.getDistroName(),
                 details, true);
+        for (AdmissionException e : waived) {
+            e.takenBy(decision.getId());
+            audit.record(admin, AuditAction.ADMISSION_EXCEPTION, requestId, "Exception for " + e.getEmail()
+                            + ": subscribed without criterion " + e.getCriterion() + " proved",
+                    java.util.Map.of("email", e.getEmail(), "criterion", String.valueOf(e.getCriterion()),
+                            "reason", e.getReason(), "decisionId", decision.getId()), true);
+        }
         events.publishEvent(new RequestDecided(requestId, outcome, effective, admin, decision.getDecidedAt()));
         return decision;
     }
@@ -150,6 +187,88 @@ public class AdminDecisionService {
             throw new InvalidInputException(problems);
         }
         return outcome;
+    }
+
+    /** The exceptions a decision took, by person and criterion. */
+    @Transactional(readOnly = true)
+    public List<AdmissionException> exceptionsOf(Decision decision) {
+        return exceptions.findByDecisionIdOrderByEmailAscCriterionAsc(decision.getId());
+    }
+
+    /**
+     * Who the approval of this request would subscribe now, and who not and why (the admin's table).
+     * Exceptions exist only with a decision (they are recorded in its transaction), so none applies yet.
+     */
+    @Transactional(readOnly = true)
+    public List<Admissions.Person> admissionTable(String requestId) {
+        return admissions.assess(requestId, List.of());
+    }
+
+    private void requireSomeoneAdmitted(String requestId, List<AdmissionException> waived) {
+        List<Admissions.Person> people = admissions.assess(requestId, waived);
+        if (people.stream().noneMatch(Admissions.Person::admitted)) {
+            throw new AdmissionRefusedException(people);
+        }
+    }
+
+    /**
+     * The exceptions of an approval, checked: only with an approval, each for a requester of this
+     * request, for criterion 6, 8 or 9 that person has not proved, with a reason; at most one per
+     * person and criterion.
+     */
+    private List<AdmissionException> exceptions(MembershipRequest request, DecisionOutcome outcome,
+                                                List<DecisionInput.ExceptionInput> given, String admin) {
+        if (given.isEmpty()) {
+            return List.of();
+        }
+        if (outcome != DecisionOutcome.APPROVED) {
+            throw new InvalidInputException("exceptions", "apply only to an approval (outcome APPROVED); leave them out.");
+        }
+        List<Admissions.Person> people = admissions.assess(request.getId(), List.of());
+        List<FieldProblem> problems = new ArrayList<>();
+        List<AdmissionException> waived = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i < given.size(); i++) {
+            DecisionInput.ExceptionInput e = given.get(i);
+            String at = "exceptions[" + i + "]";
+            if (e == null) {
+                problems.add(new FieldProblem(at, "is empty; give email, criterion and reason."));
+                continue;
+            }
+            String email = Admissions.normalise(e.email());
+            java.util.Optional<Admissions.Person> person = people.stream()
+                    .filter(p -> Admissions.normalise(p.email()).equals(email)).findFirst();
+            if (email.isEmpty()) {
+                problems.add(new FieldProblem(at + ".email", "is required: the address of the requester the exception is for."));
+            } else if (person.isEmpty()) {
+                problems.add(new FieldProblem(at + ".email", "is not a requester of this request; name one of "
+                        + String.join(", ", people.stream().map(Admissions.Person::email).toList()) + "."));
+            }
+            Integer criterion = e.criterion();
+            if (criterion == null || !Admissions.PERSONAL_CRITERIA.contains(criterion)) {
+                problems.add(new FieldProblem(at + ".criterion", "must be 6, 8 or 9: the criteria each person proves "
+                        + "themselves (policy signed, challenge answered, vouched for)."));
+            } else if (person.isPresent() && !person.get().missing().contains(criterion)) {
+                problems.add(new FieldProblem(at + ".criterion", email + " has proved criterion " + criterion
+                        + " already; no exception is needed."));
+            } else if (!seen.add(email + "/" + criterion)) {
+                problems.add(new FieldProblem(at, "repeats the exception for " + email + " and criterion " + criterion
+                        + "; give it once."));
+            }
+            if (e.reason() == null || e.reason().isBlank()) {
+                problems.add(new FieldProblem(at + ".reason", "is required: why " + (email.isEmpty() ? "this person" : email)
+                        + " may be subscribed without proving the criterion (it is shown with the decision and audited)."));
+            } else if (e.reason().length() > 2000) {
+                problems.add(new FieldProblem(at + ".reason", "is longer than 2000 characters; shorten it."));
+            }
+            if (problems.isEmpty()) {
+                waived.add(new AdmissionException(request.getId(), email, criterion, e.reason().trim(), admin, clock.instant()));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return waived;
     }
 
     private MembershipRequest request(String requestId) {

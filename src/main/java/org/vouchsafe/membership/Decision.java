@@ -37,7 +37,7 @@ public class Decision {
     @Column(name = "decided_at", nullable = false)
     private Instant decidedAt;
 
-    /** Requesters an approval left off the roster because nobody vouched for them, one per line. */
+    /** Requesters an approval left off the roster, each with the personal criteria (6, 8, 9) they had not proved, one per line. */
     @Column(name = "not_subscribed")
     private String notSubscribed;
 
@@ -63,12 +63,17 @@ public class Decision {
     public String getDecidedBy() { return decidedBy; }
     public Instant getDecidedAt() { return decidedAt; }
 
-    /** Requesters this approval did not subscribe (not vouched for), as "Name &lt;email&gt;"; empty otherwise. */
+    /**
+     * Requesters this approval did not subscribe, as "Name &lt;email&gt;: not proved: criterion 6 (...); 9 (...)";
+     * empty otherwise.
+     */
     public java.util.List<String> getNotSubscribed() {
         return notSubscribed == null || notSubscribed.isEmpty() ? java.util.List.of() : java.util.List.of(notSubscribed.split("\n"));
     }
 
     void noteNotSubscribed(java.util.List<String> people) {
-        this.notSubscribed = people.isEmpty() ? null : String.join("\n", people);
+        String text = String.join("\n", people);
+        // The column holds 8,000 characters; a long list is cut rather than the approval failing.
+        this.notSubscribed = people.isEmpty() ? null : text.length() <= 8000 ? text : text.substring(0, 7990) + "\n…";
     }
 }

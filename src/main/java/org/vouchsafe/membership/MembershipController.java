@@ -31,7 +31,8 @@ class MembershipController {
     @PostMapping("/api/requests/{id}/decision")
     @PreAuthorize("hasAuthority('list-admins')")
     DecisionView decide(@PathVariable String id, @RequestBody DecisionInput input, Authentication user) {
-        return DecisionView.of(decisions.decide(id, input, user.getName()));
+        Decision decision = decisions.decide(id, input, user.getName());
+        return DecisionView.of(decision, decisions.exceptionsOf(decision));
     }
 
     /**
@@ -43,15 +44,17 @@ class MembershipController {
     List<MemberView> members(@RequestParam(name = "at", required = false) String at,
                              @RequestParam(name = "list", required = false) String list) {
         List<Member> people = at == null || at.isBlank() ? roster.roster() : roster.rosterOn(day(at));
-        return people.stream().filter(m -> list == null || list.isBlank() || m.getList().equals(list.trim()))
-                .map(MemberView::of).toList();
+        List<Member> listed = people.stream().filter(m -> list == null || list.isBlank() || m.getList().equals(list.trim()))
+                .toList();
+        java.util.Map<String, List<AdmissionException>> exceptions = roster.exceptionsByMember(listed);
+        return listed.stream().map(m -> MemberView.of(m, exceptions.getOrDefault(m.getId(), List.of()))).toList();
     }
 
     /** A member leaves the list, effective now. */
     @PostMapping("/api/members/me/leave")
     @PreAuthorize("hasAuthority('members')")
     MemberView leave(@RequestBody(required = false) LeaveInput input, Authentication user) {
-        return MemberView.of(departures.leave(user.getName(), input == null ? null : input.reason()));
+        return MemberView.of(departures.leave(user.getName(), input == null ? null : input.reason()), List.of());
     }
 
     /** A list admin removes people of a member distro, or all of them, today or from a later date. */
@@ -74,22 +77,36 @@ class MembershipController {
     record LeaveInput(String reason) {
     }
 
-    /** A decision as the API shows it. */
+    /**
+     * A decision as the API shows it: who an approval did not subscribe and why, and the exceptions
+     * it was taken with.
+     */
     record DecisionView(String outcome, String reason, LocalDate effectiveDate, String decidedBy, Instant decidedAt,
-                        List<String> notSubscribed) {
-        static DecisionView of(Decision d) {
+                        List<String> notSubscribed, List<ExceptionView> exceptions) {
+        static DecisionView of(Decision d, List<AdmissionException> exceptions) {
             return new DecisionView(d.getOutcome().name(), d.getReason(), d.getEffectiveDate(), d.getDecidedBy(), d.getDecidedAt(),
-                    d.getNotSubscribed());
+                    d.getNotSubscribed(), exceptions.stream()
+                            .map(e -> new ExceptionView(e.getEmail(), e.getCriterion(), e.getReason())).toList());
         }
     }
 
-    /** A roster entry. */
+    /** An exception of a decision. */
+    record ExceptionView(String email, int criterion, String reason) {
+    }
+
+    /** A roster entry; {@code exceptions} are the criteria the person was subscribed without having proved. */
     record MemberView(String name, String email, String distro, String distroId, String list, String fingerprint,
-                      List<String> roles, MemberStatus status, Instant joinedAt, Instant leftAt) {
-        static MemberView of(Member m) {
+                      List<String> roles, MemberStatus status, Instant joinedAt, Instant leftAt,
+                      List<MemberException> exceptions) {
+        static MemberView of(Member m, List<AdmissionException> exceptions) {
             return new MemberView(m.getName(), m.getEmail(), m.getDistro(), m.getDistroId(), m.getList(),
                     m.getFingerprint(), m.getRoles().stream().map(Member.RoleHeld::getRoleId).distinct().sorted().toList(),
-                    m.getStatus(), m.getJoinedAt(), m.getLeftAt());
+                    m.getStatus(), m.getJoinedAt(), m.getLeftAt(),
+                    exceptions.stream().map(e -> new MemberException(e.getCriterion(), e.getReason())).toList());
         }
+    }
+
+    /** A criterion a member was subscribed without, and the admin's reason. */
+    record MemberException(int criterion, String reason) {
     }
 }

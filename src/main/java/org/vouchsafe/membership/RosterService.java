@@ -23,8 +23,9 @@ import org.vouchsafe.intake.Requester;
 import org.vouchsafe.problem.NotFoundException;
 
 /**
- * Adds an approved distro's vouched people to the roster with the distro's role commitments; the
- * requesters nobody vouched for are named in the decision as not subscribed.
+ * Adds an approved distro's people to the roster with the distro's role commitments: each person who
+ * proved criteria 6, 8 and 9 themselves, or whom the admin's recorded exception lets in for what they
+ * did not; the others are named in the decision as not subscribed, with what they lack.
  */
 @Service
 public class RosterService {
@@ -34,26 +35,30 @@ public class RosterService {
     private final Requests requests;
     private final MemberRepository members;
     private final DecisionRepository decisions;
-    private final VouchedRequesters vouched;
+    private final Admissions admissions;
+    private final AdmissionExceptionRepository exceptions;
     private final Clock clock;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
 
     public RosterService(Requests requests, MemberRepository members, DecisionRepository decisions,
-                         VouchedRequesters vouched, Clock clock, AuditLog audit, ApplicationEventPublisher events) {
+                         Admissions admissions, AdmissionExceptionRepository exceptions, Clock clock, AuditLog audit,
+                         ApplicationEventPublisher events) {
         this.requests = requests;
         this.members = members;
         this.decisions = decisions;
-        this.vouched = vouched;
+        this.admissions = admissions;
+        this.exceptions = exceptions;
         this.clock = clock;
         this.audit = audit;
         this.events = events;
     }
 
     /**
-     * Subscribes the vouched requesters of an approved request (criterion 9: only a vouched person
-     * joins); the others are noted on the latest decision as not subscribed. Someone already on the
-     * roster (by e-mail) is left as they are: a person is subscribed once.
+     * Subscribes the requesters of an approved request who proved criteria 6, 8 and 9 (or hold the
+     * admin's exception for what they did not); the others are noted on the latest decision as not
+     * subscribed, with the criteria they lack. Someone already on the roster (by e-mail) is left as
+     * they are: a person is subscribed once.
      *
      * @return the members added
      */
@@ -61,12 +66,17 @@ public class RosterService {
     public List<Member> admit(String requestId) {
         MembershipRequest request = requests.find(requestId)
                 .orElseThrow(() -> new NotFoundException("No membership request " + requestId + "."));
+        java.util.Optional<Decision> decision = decisions.findFirstByRequestIdOrderByDecidedAtDesc(requestId);
+        List<AdmissionException> waived = decision.map(d -> exceptions.findByDecisionIdOrderByEmailAscCriterionAsc(d.getId()))
+                .orElse(List.of());
+        java.util.Map<String, Admissions.Person> people = new java.util.HashMap<>();
+        admissions.assess(requestId, waived).forEach(p -> people.put(Admissions.normalise(p.email()), p));
         List<Member> added = new ArrayList<>();
-        List<String> notVouched = new ArrayList<>();
-        java.util.Set<String> vouchedEmails = vouched.vouchedEmails(requestId);
+        List<String> notSubscribed = new ArrayList<>();
         for (Requester requester : request.getRequesters()) {
-            if (!vouchedEmails.contains(requester.getEmail().trim().toLowerCase(java.util.Locale.ROOT))) {
-                notVouched.add(requester.getName() + " <" + requester.getEmail() + ">");
+            Admissions.Person person = people.get(Admissions.normalise(requester.getEmail()));
+            if (person == null || !person.admitted()) {
+                notSubscribed.add(person == null ? requester.getName() + " <" + requester.getEmail() + ">" : person.whyNot());
                 continue;
             }
             if (members.findByEmailIgnoreCase(requester.getEmail()).isPresent()) {
@@ -81,16 +91,40 @@ public class RosterService {
             added.add(saved);
             events.publishEvent(new MemberAdmitted(requestId, saved.getId(), saved.getName(), saved.getEmail(),
                     saved.getDistro(), saved.getList(), saved.getFingerprint(), saved.getJoinedAt()));
+            java.util.Map<String, String> details = new java.util.LinkedHashMap<>();
+            details.put("email", requester.getEmail());
+            details.put("distro", request.getDistroName());
+            details.put("fingerprint", String.valueOf(requester.getFingerprint()));
+            if (!person.excepted().isEmpty()) {
+                details.put("exceptions", person.excepted().toString());
+            }
             audit.record("vouchsafe", AuditAction.ROSTER_MEMBER_ADDED, requestId,
-                    "Subscribed " + requester.getName() + " for " + request.getDistroName(),
-                    java.util.Map.of("email", requester.getEmail(), "distro", request.getDistroName(),
-                            "fingerprint", String.valueOf(requester.getFingerprint())), true);
+                    "Subscribed " + requester.getName() + " for " + request.getDistroName()
+                            + (person.excepted().isEmpty() ? "" : " by exception for criteria " + person.excepted()),
+                    details, true);
         }
-        if (!notVouched.isEmpty()) {
-            log.info("Request {}: not subscribed, nobody vouched for them: {}", requestId, notVouched);
-            decisions.findFirstByRequestIdOrderByDecidedAtDesc(requestId).ifPresent(d -> d.noteNotSubscribed(notVouched));
+        if (!notSubscribed.isEmpty()) {
+            log.info("Request {}: not subscribed, not proved: {}", requestId, notSubscribed);
+            decision.ifPresent(d -> d.noteNotSubscribed(notSubscribed));
         }
         return added;
+    }
+
+    /** The exceptions each member was subscribed with, by member id (members without any are absent). */
+    @Transactional(readOnly = true)
+    public java.util.Map<String, List<AdmissionException>> exceptionsByMember(List<Member> roster) {
+        java.util.Map<String, List<AdmissionException>> byPerson = new java.util.HashMap<>();
+        for (AdmissionException e : exceptions.findByDecisionIdIsNotNull()) {
+            byPerson.computeIfAbsent(e.getRequestId() + "/" + e.getEmail(), k -> new ArrayList<>()).add(e);
+        }
+        java.util.Map<String, List<AdmissionException>> byMember = new java.util.HashMap<>();
+        for (Member m : roster) {
+            List<AdmissionException> mine = byPerson.get(m.getRequestId() + "/" + Admissions.normalise(m.getEmail()));
+            if (mine != null) {
+                byMember.put(m.getId(), mine.stream().sorted(java.util.Comparator.comparingInt(AdmissionException::getCriterion)).toList());
+            }
+        }
+        return byMember;
     }
 
     /** The current roster: people subscribed now (including those leaving on a date still to come). */

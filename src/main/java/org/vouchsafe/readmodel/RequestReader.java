@@ -110,7 +110,9 @@ public class RequestReader {
         Tally tally = review.tally(id, request.getReviewRound());
         RequestView.DecisionView decision = decisions.latest(id)
                 .map(d -> new RequestView.DecisionView(d.getOutcome().name(), d.getReason(), d.getEffectiveDate(),
-                        d.getNotSubscribed()))
+                        d.getNotSubscribed(), decisions.exceptionsOf(d).stream()
+                                .map(e -> new RequestView.ExceptionView(e.getEmail(), e.getCriterion(), e.getReason()))
+                                .toList()))
                 .orElse(null);
         return new RequestView(request.getId(), request.getList(),
                 new RequestView.DistroView(request.getDistroName(), request.getHomepage(), request.getOrganization(),

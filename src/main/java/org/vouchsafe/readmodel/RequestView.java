@@ -51,12 +51,18 @@ public record RequestView(
 
     /**
      * The latest decision, or null. {@code notSubscribed} names the requesters an approval left off
-     * the roster because nobody vouched for them.
+     * the roster, each with the personal criteria (6, 8, 9) they had not proved; {@code exceptions}
+     * are the criteria the admin let a person in without, each with the reason.
      */
-    public record DecisionView(String outcome, String reason, LocalDate effectiveDate, List<String> notSubscribed) {
+    public record DecisionView(String outcome, String reason, LocalDate effectiveDate, List<String> notSubscribed,
+                               List<ExceptionView> exceptions) {
 
         public DecisionView(String outcome, String reason, LocalDate effectiveDate) {
-            this(outcome, reason, effectiveDate, List.of());
+            this(outcome, reason, effectiveDate, List.of(), List.of());
         }
+    }
+
+    /** The admin's exception: {@code email} subscribed without having proved {@code criterion}, because {@code reason}. */
+    public record ExceptionView(String email, int criterion, String reason) {
     }
 }

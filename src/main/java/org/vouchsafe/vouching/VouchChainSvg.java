@@ -13,8 +13,10 @@ import static org.vouchsafe.markup.Markup.escape;
 
 /**
  * Draws the chain as SVG, left to right: outside vouchers (members, veterans), then requesters by
- * chain depth, then requesters nobody has vouched for yet. Each arrow is one vouch, labelled with
- * its strength; a veteran's vouch awaiting confirmation is dashed, one not confirmed is grey.
+ * chain depth (each box names its depth and whether that person may vouch for teammates under the
+ * configured teammate depth), then requesters nobody has vouched for yet. Each arrow is one vouch,
+ * labelled with its strength; a veteran's vouch awaiting confirmation is dashed, one not confirmed is
+ * grey, and a teammate's vouch from beyond the teammate depth is grey and dotted (it does not count).
  * Every text is escaped: names and comments come from strangers.
  */
 final class VouchChainSvg {
@@ -72,9 +74,15 @@ final class VouchChainSvg {
         String[] headings = new String[columns.size()];
         headings[0] = "Vouchers";
         for (int d = 1; d < columns.size() - 1; d++) {
-            headings[d] = d == 1 ? "Vouched requesters" : "Teammates (depth " + d + ")";
+            headings[d] = d == 1 ? "Vouched requesters (depth 1)" : "Teammates (depth " + d + ")";
         }
         headings[columns.size() - 1] = "Not vouched yet";
+        svg.append("<text class=\"teammate-depth\" x=\"").append(MARGIN).append("\" y=\"").append(14)
+                .append("\" font-size=\"11\" fill=\"#555\">").append(escape(chain.teammateDepth() == 0
+                        ? "Teammate depth 0: teammates do not vouch for each other"
+                        : "Teammate depth " + chain.teammateDepth() + ": requesters at depth " + chain.teammateDepth()
+                                + (chain.teammateDepth() == 1 ? "" : " or less") + " may vouch for teammates"))
+                .append("</text>\n");
         for (int c = 0; c < headings.length; c++) {
             svg.append("<text x=\"").append(MARGIN + c * COLUMN).append("\" y=\"").append(TOP - 20)
                     .append("\" font-weight=\"bold\">").append(escape(headings[c])).append("</text>\n");
@@ -95,13 +103,15 @@ final class VouchChainSvg {
                 x2 = b[0] + BOX_W;
                 x1 = a[0] + BOX_W;
             }
-            String stroke = switch (v.getStatus()) {
+            boolean beyondDepth = v.getStatus() == VouchStatus.COUNTING && !chain.carries(v);
+            String stroke = beyondDepth ? "stroke=\"#aaa\" stroke-dasharray=\"2 3\"" : switch (v.getStatus()) {
                 case COUNTING -> "stroke=\"#2a6\"";
                 case AWAITING_CONFIRMATION -> "stroke=\"#c80\" stroke-dasharray=\"6 4\"";
                 case NOT_CONFIRMED -> "stroke=\"#aaa\"";
             };
             svg.append("<g class=\"vouch\"><title>").append(escape(v.getVoucherName() + " → " + v.getRequesterEmail() + ": "
-                    + v.getStrength() + ", " + v.getStatus() + (v.getComment() == null ? "" : " — " + v.getComment())))
+                    + v.getStrength() + ", " + v.getStatus() + (beyondDepth ? " (does not count: beyond the teammate depth "
+                    + chain.teammateDepth() + ")" : "") + (v.getComment() == null ? "" : " — " + v.getComment())))
                     .append("</title><path d=\"M ").append(x1).append(' ').append(y1).append(" C ").append((x1 + x2) / 2 + 20)
                     .append(' ').append(y1).append(", ").append((x1 + x2) / 2 + 20).append(' ').append(y2).append(", ")
                     .append(x2).append(' ').append(y2).append("\" fill=\"none\" stroke-width=\"")
@@ -115,12 +125,24 @@ final class VouchChainSvg {
             int x = node.getValue()[0];
             int y = node.getValue()[1];
             boolean vouched = node.getKey().startsWith("v:") || chain.isVouched(node.getKey().substring(2));
-            svg.append("<g class=\"node\"><rect x=\"").append(x).append("\" y=\"").append(y).append("\" width=\"")
+            String depth = node.getKey().startsWith("v:") ? null : chain.depth(node.getKey().substring(2))
+                    .map(d -> "depth " + d).orElse(null);
+            svg.append("<g class=\"node\">");
+            if (depth != null) {
+                svg.append("<title>").append(escape(text[0] + ": " + depth + (chain.mayVouchForTeammates(node.getKey()
+                        .substring(2)) ? ", may vouch for teammates" : ", may not vouch for teammates"))).append("</title>");
+            }
+            svg.append("<rect x=\"").append(x).append("\" y=\"").append(y).append("\" width=\"")
                     .append(BOX_W).append("\" height=\"").append(BOX_H).append("\" rx=\"6\" fill=\"")
                     .append(vouched ? "#eef8f0" : "#fdf3e7").append("\" stroke=\"#666\"/><text x=\"").append(x + 8)
                     .append("\" y=\"").append(y + 18).append("\" font-weight=\"bold\">").append(escape(clip(text[0])))
                     .append("</text><text x=\"").append(x + 8).append("\" y=\"").append(y + 34).append("\" fill=\"#555\">")
-                    .append(escape(clip(text[1]))).append("</text></g>\n");
+                    .append(escape(clip(text[1]))).append("</text>");
+            if (depth != null) {
+                svg.append("<text x=\"").append(x + BOX_W - 6).append("\" y=\"").append(y + 18)
+                        .append("\" text-anchor=\"end\" font-size=\"10\" fill=\"#2a6\">").append(depth).append("</text>");
+            }
+            svg.append("</g>\n");
         }
         svg.append("</svg>\n");
         return svg.toString();

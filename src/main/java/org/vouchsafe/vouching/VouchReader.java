@@ -19,11 +19,13 @@ class VouchReader {
     private final Requests requests;
     private final VouchRepository vouches;
     private final VouchStatements statements;
+    private final VouchingProperties properties;
 
-    VouchReader(Requests requests, VouchRepository vouches, VouchStatements statements) {
+    VouchReader(Requests requests, VouchRepository vouches, VouchStatements statements, VouchingProperties properties) {
         this.requests = requests;
         this.vouches = vouches;
         this.statements = statements;
+        this.properties = properties;
     }
 
     /**
@@ -80,8 +82,12 @@ class VouchReader {
         return VouchChainSvg.render(request, all, chainOf(request, all));
     }
 
-    /** The chain the given vouches form among the requesters of the request. */
-    static VouchChain chainOf(MembershipRequest request, List<Vouch> all) {
-        return VouchChain.of(request.getRequesters().stream().map(Requester::getEmail).toList(), all);
+    /** The chain the given vouches form among the requesters of the request, within the configured teammate depth. */
+    VouchChain chainOf(MembershipRequest request, List<Vouch> all) {
+        return chainOf(request, all, properties.teammateDepth());
+    }
+
+    static VouchChain chainOf(MembershipRequest request, List<Vouch> all, int teammateDepth) {
+        return VouchChain.of(request.getRequesters().stream().map(Requester::getEmail).toList(), all, teammateDepth);
     }
 }

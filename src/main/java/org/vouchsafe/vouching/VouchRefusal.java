@@ -29,6 +29,11 @@ public enum VouchRefusal {
     NOT_NAMED(403),
     /** A teammate who is not yet vouched for themselves. */
     UNVOUCHED_TEAMMATE(403),
+    /**
+     * A vouched teammate too far down the chain to vouch for others ({@code vouchsafe.vouching.teammate-depth};
+     * with 0, nobody vouches for teammates).
+     */
+    TEAMMATE_TOO_DEEP(403),
     /** The request is closed. */
     REQUEST_CLOSED(409),
     /** The vouching deadline has passed. */

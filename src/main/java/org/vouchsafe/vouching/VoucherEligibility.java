@@ -103,11 +103,23 @@ class VoucherEligibility {
         Optional<Requester> teammate = request.getRequesters().stream()
                 .filter(r -> VouchStatements.normalise(r.getEmail()).equals(voucherEmail)).findFirst();
         if (teammate.isPresent()) {
-            VouchChain chain = VouchReader.chainOf(request, existing);
+            int allowed = properties.teammateDepth();
+            if (allowed == 0) {
+                throw new VouchRefusedException(VouchRefusal.TEAMMATE_TOO_DEEP, "voucher.email", "Teammates do not vouch "
+                        + "for each other on this list (vouchsafe.vouching.teammate-depth is 0): every requester needs a "
+                        + "vouch from a list member or a confirmed long-time oss-security participant.");
+            }
+            VouchChain chain = VouchReader.chainOf(request, existing, allowed);
             Integer depth = chain.depth(voucherEmail).orElseThrow(() -> new VouchRefusedException(
                     VouchRefusal.UNVOUCHED_TEAMMATE, "voucher.email", voucherEmail + " is a requester who is not yet "
                     + "vouched for; a teammate may vouch only once a member or a confirmed veteran has vouched for "
-                    + "them (directly or through a vouched teammate)."));
+                    + "them" + (allowed > 1 ? " (directly or through a vouched teammate)." : ".")));
+            if (depth > allowed) {
+                throw new VouchRefusedException(VouchRefusal.TEAMMATE_TOO_DEEP, "voucher.email", voucherEmail + " is "
+                        + "vouched for at chain depth " + depth + ", through a teammate; only someone vouched for within "
+                        + allowed + (allowed == 1 ? " hop" : " hops") + " of a list member or a confirmed veteran may "
+                        + "vouch for teammates. Ask one of them, or a member, to vouch.");
+            }
             String fingerprint = keys.fingerprintOf(teammate.get().getPublicKey(), teammate.get().getFingerprint(),
                     voucherEmail);
             requireSigner(signed, fingerprint, "the key filed with the request");

@@ -8,8 +8,8 @@ import org.vouchsafe.membership.AdminDecisionService;
 import static org.vouchsafe.workflow.MembershipProcess.Variables.REVIEW_SUMMARY;
 
 /**
- * When a request reaches the admin: a fresh summary of the votes and objections for the decision
- * form (the status, AWAITING_DECISION, is entered by the model's own listener on the same gateway).
+ * When a request reaches the admin: a fresh summary of the votes and objections, and the per-person
+ * table of who an approval would subscribe, for the decision form (the status, AWAITING_DECISION, is entered by the model's own listener on the same gateway).
  */
 @Component("decisionStage")
 class DecisionStageListener implements ExecutionListener {
@@ -27,6 +27,7 @@ class DecisionStageListener implements ExecutionListener {
         String requestId = execution.getProcessBusinessKey();
         execution.setVariable(REVIEW_SUMMARY, summaries.votes(requestId));
         execution.setVariable(MembershipProcess.Variables.CHECKS_SUMMARY, summaries.checks(requestId));
+        execution.setVariable(MembershipProcess.Variables.ADMISSION_SUMMARY, summaries.admission(requestId));
         // A request coming back from a deferral must not show the previous decision pre-filled in the form.
         // Only what exists is cleared: setting an absent variable to null would create it (and its history).
         for (String field : new String[] {MembershipProcess.Variables.DECISION_OUTCOME, MembershipProcess.Variables.DECISION_REASON,

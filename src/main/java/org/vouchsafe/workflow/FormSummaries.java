@@ -7,6 +7,8 @@ import org.vouchsafe.catalogue.Catalogue;
 import org.vouchsafe.criteria.CheckOutcome;
 import org.vouchsafe.criteria.CriteriaService;
 import org.vouchsafe.criteria.RequestCriterion;
+import org.vouchsafe.membership.AdminDecisionService;
+import org.vouchsafe.membership.Admissions;
 import org.vouchsafe.review.ReviewService;
 import org.vouchsafe.review.Vote;
 
@@ -22,11 +24,31 @@ class FormSummaries {
     private final CriteriaService criteria;
     private final ReviewService review;
     private final Catalogue catalogue;
+    private final AdminDecisionService decisions;
 
-    FormSummaries(CriteriaService criteria, ReviewService review, Catalogue catalogue) {
+    FormSummaries(CriteriaService criteria, ReviewService review, Catalogue catalogue, AdminDecisionService decisions) {
         this.criteria = criteria;
         this.review = review;
         this.catalogue = catalogue;
+        this.decisions = decisions;
+    }
+
+    /**
+     * The per-person table of the decision form: who an approval would subscribe, and what each other
+     * person still lacks of criteria 6, 8 and 9.
+     */
+    String admission(String requestId) {
+        List<Admissions.Person> people = decisions.admissionTable(requestId);
+        StringBuilder s = new StringBuilder();
+        for (Admissions.Person p : people) {
+            s.append(p.named()).append(": ").append(p.admitted() ? "proved 6, 8 and 9, subscribed on approval"
+                    : "NOT subscribed, missing criterion " + String.join("; ", p.missing().stream().map(Admissions::unmet).toList()))
+                    .append('\n');
+        }
+        if (people.stream().noneMatch(Admissions.Person::admitted)) {
+            s.append("Nobody has proved all three yet: an approval is refused (the API may record exceptions).\n");
+        }
+        return clip(s.toString());
     }
 
     String checks(String requestId) {

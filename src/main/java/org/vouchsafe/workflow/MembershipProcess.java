@@ -89,6 +89,8 @@ public final class MembershipProcess {
         /** Read-only text shown in the forms (kept under Camunda's 4,000-character string limit). */
         public static final String CHECKS_SUMMARY = "checksSummary";
         public static final String REVIEW_SUMMARY = "reviewSummary";
+        /** Read-only text of the decision form: per person, whether an approval subscribes them or what they lack. */
+        public static final String ADMISSION_SUMMARY = "admissionSummary";
         public static final String DECISION_OUTCOME = "decisionOutcome";
         public static final String DECISION_REASON = "decisionReason";
         public static final String DEFER_UNTIL = "deferUntil";

@@ -245,6 +245,8 @@ class AuthorizationMatrixTests {
             case "decision" -> {
                 body.put("outcome", "APPROVED");
                 body.put("reason", "Meets the criteria.");
+                // The requester (Filings.valid()) proved nothing: an approval subscribes them only by exception.
+                body.put("exceptions", org.vouchsafe.support.Proofs.exceptions("ann@example.org", "Known in person."));
             }
             case "accountability" -> {
                 body.put("role", "A1");

@@ -29,8 +29,17 @@ public final class Pgp {
 
     /** Decrypts an armored message as {@code who} would with gpg --decrypt. */
     public static String decrypt(String who, String armored) {
+        return decrypt(secretKey(who), armored, who);
+    }
+
+    /** Decrypts an armored message with {@code key}, as its holder would with gpg --decrypt. */
+    public static String decrypt(OpenPGPKey key, String armored) {
+        return decrypt(key, armored, "the holder of the key");
+    }
+
+    private static String decrypt(OpenPGPKey key, String armored, String who) {
         BcOpenPGPApi api = new BcOpenPGPApi();
-        try (var in = api.decryptAndOrVerifyMessage().addDecryptionKey(secretKey(who))
+        try (var in = api.decryptAndOrVerifyMessage().addDecryptionKey(key)
                 .process(new ByteArrayInputStream(armored.getBytes(StandardCharsets.US_ASCII)))) {
             return new String(Streams.readAll(in), StandardCharsets.UTF_8);
         } catch (IOException | PGPException e) {
@@ -46,9 +55,15 @@ public final class Pgp {
 
     /** An armored detached signature by {@code who} over the UTF-8 bytes of {@code text} (gpg --armor --detach-sign). */
     public static String detachSign(String who, String text) {
+        return detachSign(secretKey(who), text);
+    }
+
+    /** An armored detached signature with {@code key} over the UTF-8 bytes of {@code text} (gpg --armor --detach-sign). */
+    public static String detachSign(OpenPGPKey key, String text) {
+        String who = "the holder of the key";
         try {
             List<OpenPGPDocumentSignature> signatures = new BcOpenPGPApi().createDetachedSignature()
-                    .addSigningKey(secretKey(who), k -> null, new SignatureParameters.Callback() {
+                    .addSigningKey(key, k -> null, new SignatureParameters.Callback() {
                         @Override
                         public SignatureParameters apply(SignatureParameters parameters) {
                             return parameters.setSignatureHashAlgorithm(HashAlgorithmTags.SHA512);

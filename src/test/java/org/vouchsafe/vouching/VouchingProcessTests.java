@@ -153,7 +153,7 @@ class VouchingProcessTests {
     }
 
     @Test
-    void shouldLetAVouchedRequesterVouchForTwoTeammatesThroughAChain() {
+    void shouldLetAPersonVouchedByAMemberVouchForTwoTeammatesButNotTheTeammatesPassItOn() {
         Person member = person("Mo Member", "mo", "member.example");
         onRoster(members, member);
         Person ann = person("Ann Example", "ann", "example.org");
@@ -170,15 +170,25 @@ class VouchingProcessTests {
                 .isZero();
         assertThat(criterion9(id).getOutcome().name()).isEqualTo("PASS");
 
-        // ann vouches for bob, bob for cat
+        // ann vouches for bob; bob, vouched by a teammate, may not pass it on (teammate depth 1, the seed's one hop)
         Vouch bobs = vouches.submit(id, teammateVouch(ann, bob.email(), vouches.statement(id, ann.email(), bob.email())));
         assertThat(pi).isNotEnded();
-        Vouch cats = vouches.submit(id, teammateVouch(bob, cat.email(), vouches.statement(id, bob.email(), cat.email())));
+        assertThatThrownBy(() -> vouches.submit(id, teammateVouch(bob, cat.email(),
+                vouches.statement(id, bob.email(), cat.email()))))
+                .isInstanceOfSatisfying(VouchRefusedException.class,
+                        e -> assertThat(e.reason()).isEqualTo(VouchRefusal.TEAMMATE_TOO_DEEP));
+        assertThat(criterion9(id).result().reasons()).anySatisfy(r -> assertThat(r)
+                .contains("Cat Example <" + cat.email() + ">", "Ann Example <" + ann.email() + "> may vouch for them",
+                        "teammate depth 1"));
+        // so ann vouches for cat too
+        Vouch cats = vouches.submit(id, teammateVouch(ann, cat.email(), vouches.statement(id, ann.email(), cat.email())));
 
         assertThat(bobs.getBranch()).isEqualTo(VoucherBranch.TEAMMATE);
         assertThat(bobs.getDepth()).isEqualTo(2);
-        assertThat(cats.getDepth()).isEqualTo(3);
-        assertThat(vouches.view(id).requesters()).extracting(VouchesView.RequesterView::depth).containsExactly(1, 2, 3);
+        assertThat(cats.getDepth()).isEqualTo(2);
+        assertThat(vouches.view(id).requesters()).extracting(VouchesView.RequesterView::depth).containsExactly(1, 2, 2);
+        assertThat(vouches.svg(id)).contains("Teammate depth 1", "Ann Example: depth 1, may vouch for teammates",
+                "Bob Example: depth 2, may not vouch for teammates");
         assertThat(pi).isEnded().hasPassed("End_Vouched");
         assertThat(outcome(pi)).isEqualTo("PASS");
     }

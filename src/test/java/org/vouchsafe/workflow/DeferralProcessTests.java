@@ -54,7 +54,7 @@ class DeferralProcessTests extends ProcessTestSupport {
         assertThat(status(id)).isEqualTo(RequestStatus.AWAITING_DECISION);
 
         // and the admin can decide again
-        Api.Response approved = decide(id, Map.of("outcome", "APPROVED", "reason", "The release is out."));
+        Api.Response approved = decide(id, org.vouchsafe.support.Proofs.approvalExcepting("The release is out.", "ann@example.org"));
         assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).untilAsserted(() ->
                 BpmnAwareTests.assertThat(instance).isEnded());

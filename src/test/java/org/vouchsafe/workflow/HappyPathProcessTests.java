@@ -43,8 +43,8 @@ class HappyPathProcessTests extends ProcessTestSupport {
         Map<String, Object> filing = Filings.valid();
         String email = "ann+" + System.nanoTime() + "@example.org";
         ((List<Map<String, Object>>) filing.get("requesters")).get(0).put("email", email);
-        ((List<Map<String, Object>>) filing.get("requesters")).get(0).put("publicKey",
-                org.vouchsafe.support.TestKeys.publicKey(org.vouchsafe.support.TestKeys.generate("Ann Example", email)));
+        org.bouncycastle.openpgp.api.OpenPGPKey key = org.vouchsafe.support.TestKeys.generate("Ann Example", email);
+        ((List<Map<String, Object>>) filing.get("requesters")).get(0).put("publicKey", org.vouchsafe.support.TestKeys.publicKey(key));
         ((List<Map<String, Object>>) filing.get("vouchers")).get(0).put("vouchesFor", email);
 
         // when the applicant files
@@ -88,8 +88,10 @@ class HappyPathProcessTests extends ProcessTestSupport {
         BpmnAwareTests.assertThat(instance).task().hasCandidateGroup("list-admins");
         assertThat(status(id)).isEqualTo(RequestStatus.AWAITING_DECISION);
 
-        // when a list member has vouched for the requester and the admin approves
+        // when the requester has signed the policy, answered the challenge and been vouched for by a list member
+        org.vouchsafe.support.Proofs.signAndAnswer(api, id, key);
         org.vouchsafe.vouching.TestVouchers.vouchedByNewMember(members, vouchService, id, email);
+        // and the admin approves
         decisions.decide(id, new DecisionInput("APPROVED", "Meets the criteria.", null), "admin");
 
         // then the requester is subscribed with the distro's role

@@ -49,7 +49,7 @@ class StatusPathsTests extends ProcessTestSupport {
         }
         management.executeJob(timer(instance, OBJECTION_WINDOW_CLOSED).getId());
         awaitDecisionTask(instance); // after the admins' mail, in a job of its own
-        decideOk(id, Map.of("outcome", "APPROVED", "reason", "Meets the criteria."));
+        decideOk(id, org.vouchsafe.support.Proofs.approvalExcepting("Meets the criteria.", "ann@example.org"));
 
         assertThat(events.statuses(id)).containsExactly(IN_REVIEW, OBJECTION_WINDOW, AWAITING_DECISION, APPROVED);
         // and the votes and the decision were published as they were taken, each with what it changed
@@ -127,7 +127,7 @@ class StatusPathsTests extends ProcessTestSupport {
                 "effectiveDate", LocalDate.now(ZoneOffset.UTC).plusDays(30).toString()));
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> BpmnAwareTests.assertThat(instance).isWaitingAt(DEFERRED_UNTIL));
         management.executeJob(timer(instance, DEFERRED_UNTIL).getId());
-        decideOk(id, Map.of("outcome", "APPROVED", "reason", "The record is a year old now."));
+        decideOk(id, org.vouchsafe.support.Proofs.approvalExcepting("The record is a year old now.", "ann@example.org"));
 
         assertThat(events.statuses(id)).containsExactly(IN_REVIEW, AWAITING_DECISION, DEFERRED, AWAITING_DECISION, APPROVED);
     }
