@@ -35,6 +35,8 @@ final class BenchApp {
                 "--server.port=0", "--server.address=127.0.0.1",
                 "--camunda.bpm.job-execution.enabled=false",
                 "--vouchsafe.review.quorum=5",
+                // The benchmarks measure the application, not the demo scenario's seeding.
+                "--vouchsafe.demo.scenario=false",
                 "--logging.level.root=warn",
                 "--logging.level.org.camunda.bpm.engine.context=error"));
         if (db.equals("postgres")) {

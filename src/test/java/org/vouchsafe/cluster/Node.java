@@ -59,6 +59,8 @@ final class Node implements AutoCloseable {
                 "--server.port=" + port,
                 "--server.address=127.0.0.1",
                 "--spring.profiles.active=postgres,demo",
+                // The cluster tests count requests, tasks and votes of their own: accounts only, no demo scenario.
+                "--vouchsafe.demo.scenario=false",
                 "--camunda.bpm.generic-properties.properties.hostname=" + name,
                 "--camunda.bpm.job-execution.wait-time-in-millis=200",
                 "--camunda.bpm.job-execution.max-wait=1000",
