@@ -170,7 +170,9 @@ class CamundaWorkflow implements RequestWorkflow, ReviewWorkflow, DecisionWorkfl
      */
     private VariableMap complete(String taskId, Map<String, Object> fields, String actor) {
         try {
-            return engine(() -> Actors.as(actor, () -> tasks.completeWithVariablesInReturn(taskId, fields, false)));
+            // The engine would log the lost race at ERROR before we answer it with a 409 (HandledRaceLog).
+            return HandledRaceLog.expectingRace(
+                    () -> engine(() -> Actors.as(actor, () -> tasks.completeWithVariablesInReturn(taskId, fields, false))));
         } catch (NullValueException e) {
             throw new ConcurrentUpdateException("The task was completed by a concurrent transaction", e);
         } catch (NullPointerException e) {

@@ -10,10 +10,15 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.vouchsafe.VouchsafeTest;
 
@@ -114,6 +119,43 @@ class ConcurrentSubmissionTests {
             assertThat(requests.status(id)).isEqualTo("REJECTED");
             assertThat(auditActions(id, "DECISION_RECORDED", "admin")).isEqualTo(1);
         }
+    }
+
+    /**
+     * The vote that closes the round deletes the other reviewers' vote tasks; the vote racing it
+     * finds its task gone. The user gets a clean 409, and the log has no ERROR line for it (the
+     * engine's ENGINE-16004 "task is null" with a stack trace used to be one per race).
+     */
+    @Test
+    void shouldLeaveNoErrorLineWhenTwoVotesRaceToCloseTheRound() throws Exception {
+        Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        log.start();
+        root.addAppender(log);
+        try {
+            for (int run = 0; run < RUNS; run++) {
+                // given a round one approval short of its quorum (3)
+                String id = requests.inReview();
+                assertThat(vote(id, "reviewer1").status()).isEqualTo(201);
+                assertThat(vote(id, "reviewer2").status()).isEqualTo(201);
+
+                // when two more reviewers vote at the same moment
+                List<Http.Response> responses = atOnce(
+                        () -> vote(id, "reviewer3"),
+                        () -> vote(id, "reviewer4"));
+
+                // then one vote closes the round and the other is refused cleanly
+                assertThat(responses).extracting(Http.Response::status).as(responses.toString())
+                        .containsExactlyInAnyOrder(201, 409);
+                Http.Response refused = responses.get(0).status() == 409 ? responses.get(0) : responses.get(1);
+                assertThat(refused.body()).doesNotContain("Exception", "is null");
+            }
+        } finally {
+            root.detachAppender(log);
+        }
+        // Request threads only: jobs of other tests' requests may log on the executor's threads meanwhile.
+        assertThat(log.list).filteredOn(e -> e.getLevel() == Level.ERROR && e.getThreadName().startsWith("http-nio"))
+                .extracting(ILoggingEvent::getFormattedMessage).isEmpty();
     }
 
     private Http.Response vote(String id, String reviewer) {
