@@ -1,5 +1,7 @@
 package org.vouchsafe.system;
 
+import java.util.List;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -42,6 +44,20 @@ class SecurityConfig {
             + "form-action 'self'; frame-ancestors 'none'";
     static final long HSTS_MAX_AGE = 31_536_000;
 
+    /** An {@code /api} route that needs no account, and why (the OpenAPI document says it too). */
+    record OpenRoute(HttpMethod method, String pattern, String why) {
+    }
+
+    /** Every other {@code /api} route needs a signed-in account. */
+    static final List<OpenRoute> OPEN_API_ROUTES = List.of(
+            new OpenRoute(HttpMethod.POST, "/api/self-assessment",
+                    "No account needed (rate-limited per address): nothing is stored."),
+            // Vouchers need no account: the OpenPGP signature over the served statement authenticates them.
+            new OpenRoute(HttpMethod.POST, "/api/requests/*/vouches",
+                    "No account needed: the voucher's OpenPGP signature over the served statement authenticates them."),
+            new OpenRoute(HttpMethod.GET, "/api/requests/*/vouches/statement",
+                    "No account needed: the statement a voucher signs."));
+
     static RequestMatcher ant(String pattern) {
         return AntPathRequestMatcher.antMatcher(pattern);
     }
@@ -66,13 +82,14 @@ class SecurityConfig {
             .addFilterBefore(new CrossSiteRequestFilter(), BasicAuthenticationFilter.class)
             .addFilterBefore(new LoginThrottleFilter(throttle), BasicAuthenticationFilter.class)
             .authorizeHttpRequests(auth -> auth
-                .requestMatchers(ant(HttpMethod.POST, "/api/self-assessment")).permitAll()
-                // Vouchers need no account: the OpenPGP signature over the served statement authenticates them.
-                .requestMatchers(ant(HttpMethod.POST, "/api/requests/*/vouches")).permitAll()
-                .requestMatchers(ant(HttpMethod.GET, "/api/requests/*/vouches/statement")).permitAll()
+                .requestMatchers(OPEN_API_ROUTES.stream().map(r -> ant(r.method(), r.pattern())).toArray(RequestMatcher[]::new))
+                    .permitAll()
                 .requestMatchers(ant("/engine-rest/**")).hasAuthority(Roles.LIST_ADMINS)
                 .anyRequest().authenticated())
-            .httpBasic(basic -> basic.realmName("Vouchsafe"));
+            // 401 as problem+json, like every other refusal of the API
+            .exceptionHandling(e -> e.authenticationEntryPoint(new ProblemAuthenticationEntryPoint("Vouchsafe")))
+            .httpBasic(basic -> basic.realmName("Vouchsafe")
+                    .authenticationEntryPoint(new ProblemAuthenticationEntryPoint("Vouchsafe")));
         return http.build();
     }
 
@@ -85,7 +102,8 @@ class SecurityConfig {
             .headers(SecurityConfig::headers)
             .addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
             .authorizeHttpRequests(auth -> auth
-                .requestMatchers(ant("/camunda/**"), ant("/actuator/health"), ant("/error"), ant("/css/**"), ant("/js/**"),
+                .requestMatchers(ant("/camunda/**"), ant("/actuator/health"), ant("/actuator/health/liveness"),
+                        ant("/actuator/health/readiness"), ant("/error"), ant("/css/**"), ant("/js/**"),
                         ant("/favicon.ico")).permitAll()
                 .anyRequest().authenticated())
             // The pages' own sign-in page (web.HomeController); Spring Security still handles POST /login.
