@@ -1,5 +1,6 @@
 package org.vouchsafe.criteria;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,6 +21,7 @@ class SelfAssessmentController {
         this.rateLimiter = rateLimiter;
     }
 
+    @Operation(summary = "Run every automated check without filing; nothing is stored")
     @PostMapping(path = "/api/self-assessment", consumes = MediaType.APPLICATION_JSON_VALUE)
     SelfAssessment assess(@RequestBody FilingRequest filing, HttpServletRequest request) {
         rateLimiter.acquire("self-assessment", request.getRemoteAddr());

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,6 +25,7 @@ class MembershipController {
         this.roster = roster;
     }
 
+    @Operation(summary = "Decide a request awaiting the list admin's decision")
     @PostMapping("/api/requests/{id}/decision")
     @PreAuthorize("hasAuthority('list-admins')")
     DecisionView decide(@PathVariable String id, @RequestBody DecisionInput input, Authentication user) {
@@ -31,6 +33,7 @@ class MembershipController {
     }
 
     /** Subscribed people; the roster is for list members and admins, not for applicants. */
+    @Operation(summary = "The roster: subscribed people with distro, fingerprint and roles")
     @GetMapping("/api/members")
     @PreAuthorize("hasAnyAuthority('list-admins', 'reviewers')")
     List<MemberView> members() {
