@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -42,6 +43,7 @@ class AuditController {
     static final int DEFAULT_LIMIT = 100;
     static final int MAX_LIMIT = 500;
 
+    @Operation(summary = "Audit events of a request, or the whole log page by page (list admins)")
     @GetMapping
     List<AuditEventView> events(@RequestParam(name = "request", required = false) String requestId,
             @RequestParam(name = "after", required = false) String after,
@@ -79,6 +81,7 @@ class AuditController {
         return auditLog.eventsAfter(afterSeq, pageSize).stream().map(AuditEventView::of).toList();
     }
 
+    @Operation(summary = "Verify the audit log's hash chain")
     @GetMapping("/verify")
     @PreAuthorize("hasAuthority('list-admins')")
     AuditVerification verify() {

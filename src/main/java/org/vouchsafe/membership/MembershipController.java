@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.vouchsafe.problem.InvalidInputException;
@@ -28,6 +29,7 @@ class MembershipController {
         this.departures = departures;
     }
 
+    @Operation(summary = "Decide a request awaiting the list admin's decision")
     @PostMapping("/api/requests/{id}/decision")
     @PreAuthorize("hasAuthority('list-admins')")
     DecisionView decide(@PathVariable String id, @RequestBody DecisionInput input, Authentication user) {
@@ -39,6 +41,7 @@ class MembershipController {
      * Subscribed people now, or on the day {@code at} (UTC), on every list or one; the roster is for
      * list members and admins, not for applicants.
      */
+    @Operation(summary = "The roster: subscribed people with distro, fingerprint, roles and status; ?at= a past day, ?list= one list")
     @GetMapping("/api/members")
     @PreAuthorize("hasAnyAuthority('list-admins', 'reviewers')")
     List<MemberView> members(@RequestParam(name = "at", required = false) String at,

@@ -3,6 +3,7 @@ package org.vouchsafe.pgp;
 import java.time.Instant;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -39,12 +40,14 @@ class PgpController {
     }
 
     /** The challenge with its state, the armored message in {@code message}. */
+    @Operation(summary = "A requester's encrypted challenge (criterion 8)")
     @GetMapping(path = "/api/requests/{id}/challenges/{fingerprint}", produces = MediaType.APPLICATION_JSON_VALUE)
     ChallengeView challenge(@PathVariable String id, @PathVariable String fingerprint, Authentication user) {
         return ChallengeView.of(challenges.read(id, fingerprint, user));
     }
 
     /** The armored message alone, for {@code curl ... | gpg --decrypt}. */
+    @Operation(summary = "A requester's encrypted challenge (criterion 8)")
     @GetMapping(path = "/api/requests/{id}/challenges/{fingerprint}", produces = MediaType.TEXT_PLAIN_VALUE)
     String challengeMessage(@PathVariable String id, @PathVariable String fingerprint, Authentication user) {
         return challenges.read(id, fingerprint, user).getArmoredMessage();
@@ -55,6 +58,7 @@ class PgpController {
      * can no longer be answered (answered before, failed, expired) 409; both as problems naming
      * {@code answer}, with {@code outcome}, {@code status} and {@code remainingAttempts}.
      */
+    @Operation(summary = "Answer a requester's encrypted challenge")
     @PostMapping(path = "/api/requests/{id}/challenges/{fingerprint}", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Object> answer(@PathVariable String id, @PathVariable String fingerprint,
                                   @RequestBody AnswerInput body, Authentication user) {
@@ -79,6 +83,7 @@ class PgpController {
     }
 
     /** The exact statement to sign, as UTF-8 text with LF line endings. */
+    @Operation(summary = "The policy statement a requester signs (criterion 6)")
     @GetMapping(path = "/api/catalogue/policy/statement", produces = "text/plain;charset=UTF-8")
     String statement(@RequestParam("request") String requestId, @RequestParam("requester") String fingerprint,
                      Authentication user) {
@@ -86,6 +91,7 @@ class PgpController {
     }
 
     /** 201 when the signature verifies against the requester's key; 400 naming the failure otherwise. */
+    @Operation(summary = "Submit a requester's signature over the policy statement")
     @PostMapping(path = "/api/requests/{id}/policy-signatures", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<SignedView> sign(@PathVariable String id, @RequestBody SignatureInput body, Authentication user) {
         RequestPolicySignatures.Signed signed = signatures.sign(id, body == null ? null : body.fingerprint(),
@@ -99,6 +105,7 @@ class PgpController {
      * What a requester signed: the exact text (as signed, line endings included), its SHA-256 and the
      * signature; {@code version} defaults to the current policy version. 404 when that key has not signed it.
      */
+    @Operation(summary = "A requester's stored policy signature")
     @GetMapping(path = "/api/requests/{id}/policy-signatures/{fingerprint}", produces = MediaType.APPLICATION_JSON_VALUE)
     SignatureView signature(@PathVariable String id, @PathVariable String fingerprint,
                             @RequestParam(name = "version", required = false) String version, Authentication user) {
@@ -106,6 +113,7 @@ class PgpController {
     }
 
     /** The signed text alone, byte for byte, for {@code curl ... > statement.txt; gpg --verify sig.asc statement.txt}. */
+    @Operation(summary = "A requester's stored policy signature")
     @GetMapping(path = "/api/requests/{id}/policy-signatures/{fingerprint}", produces = "text/plain;charset=UTF-8")
     String signedText(@PathVariable String id, @PathVariable String fingerprint,
                       @RequestParam(name = "version", required = false) String version, Authentication user) {
@@ -113,12 +121,14 @@ class PgpController {
     }
 
     /** The list's public key, to verify its mails and to encrypt to the list. */
+    @Operation(summary = "The list's own public OpenPGP key")
     @GetMapping(path = "/api/catalogue/list-key", produces = "application/pgp-keys")
     String listKey() {
         return listKey.publicKeyArmored();
     }
 
     /** The list key, for clients that only accept text. */
+    @Operation(summary = "The list's own public OpenPGP key")
     @GetMapping(path = "/api/catalogue/list-key", produces = MediaType.TEXT_PLAIN_VALUE)
     String listKeyText() {
         return listKey.publicKeyArmored();

@@ -7,6 +7,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -46,6 +47,7 @@ class RequestController {
     }
 
     /** Applicants file for their distro; list admins may file on someone's behalf. */
+    @Operation(summary = "File a membership request")
     @PostMapping(path = "/api/requests", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasAnyAuthority('applicants', 'list-admins')")
     ResponseEntity<RequestView> file(@RequestBody FilingRequest body, Authentication user) {
@@ -61,6 +63,7 @@ class RequestController {
      * at a time: {@code ?page=0&size=50&status=IN_REVIEW&status=NEEDS_INFO}. The body stays a plain
      * array; {@code X-Total-Count} and a {@code Link} header (rel next / prev) say where it lies.
      */
+    @Operation(summary = "List requests: the caller's own (applicants) or all, newest first, paged")
     @GetMapping("/api/requests")
     ResponseEntity<List<RequestView>> list(@RequestParam(name = "page", required = false) String page,
             @RequestParam(name = "size", required = false) String size,
@@ -105,6 +108,7 @@ class RequestController {
         return "<" + uri.toUriString() + ">; rel=\"" + rel + "\"";
     }
 
+    @Operation(summary = "Read a request: status, the nine criteria and their checks, votes, decision")
     @GetMapping("/api/requests/{id}")
     RequestView read(@PathVariable String id, Authentication user) {
         return reader.read(id, user);
@@ -114,6 +118,7 @@ class RequestController {
      * The applicant who filed the request withdraws it while it is undecided: 200 with the request,
      * now {@code WITHDRAWN}; 409 once decided; 400 naming {@code reason} when it is missing or too long.
      */
+    @Operation(summary = "The filing applicant withdraws an undecided request")
     @PostMapping(path = "/api/requests/{id}/withdrawal", consumes = MediaType.APPLICATION_JSON_VALUE)
     RequestView withdraw(@PathVariable String id, @RequestBody WithdrawalInput body, Authentication user) {
         access.filedByCaller(id, user, "withdraw it");
@@ -125,6 +130,7 @@ class RequestController {
     record WithdrawalInput(String reason) {
     }
 
+    @Operation(summary = "The request as a public oss-security posting (text)")
     @GetMapping(path = "/api/requests/{id}/thread", produces = "text/plain;charset=UTF-8")
     String thread(@PathVariable String id, Authentication user) {
         return reader.thread(id, user);

@@ -5,6 +5,7 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.vouchsafe.system.DemoIdentities;
+import org.vouchsafe.system.ReadinessGate;
 import org.vouchsafe.system.StartupSeeding;
 
 /**
@@ -18,10 +19,12 @@ class DemoReviewerProfiles {
 
     private final ReviewerProfileRepository profiles;
     private final StartupSeeding seeding;
+    private final ReadinessGate.StartupTask ready;
 
-    DemoReviewerProfiles(ReviewerProfileRepository profiles, StartupSeeding seeding) {
+    DemoReviewerProfiles(ReviewerProfileRepository profiles, StartupSeeding seeding, ReadinessGate readiness) {
         this.profiles = profiles;
         this.seeding = seeding;
+        this.ready = readiness.register("demo reviewers' affiliations");
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -33,5 +36,6 @@ class DemoReviewerProfiles {
                 }
             }
         });
+        ready.done();
     }
 }

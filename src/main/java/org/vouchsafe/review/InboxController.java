@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,6 +39,7 @@ class InboxController {
         this.requests = requests;
     }
 
+    @Operation(summary = "The caller's open review and decision work")
     @GetMapping("/api/inbox")
     @PreAuthorize("hasAnyAuthority('reviewers', 'list-admins')")
     InboxView inbox(@RequestParam(name = "page", required = false) String page,

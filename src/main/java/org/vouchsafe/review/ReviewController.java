@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -28,6 +29,7 @@ class ReviewController {
         this.access = access;
     }
 
+    @Operation(summary = "Vote on a request in review (once per round)")
     @PostMapping("/api/requests/{id}/votes")
     @PreAuthorize("hasAuthority('reviewers')")
     @ResponseStatus(HttpStatus.CREATED)
@@ -40,6 +42,7 @@ class ReviewController {
      * Votes so far with comments. A reviewer with a conflict of interest does not see the
      * review comments of that request.
      */
+    @Operation(summary = "A request's votes so far, with comments")
     @GetMapping("/api/requests/{id}/votes")
     @PreAuthorize("hasAnyAuthority('reviewers', 'list-admins')")
     List<VoteView> votes(@PathVariable String id, Authentication user) {
@@ -53,6 +56,7 @@ class ReviewController {
                 .toList();
     }
 
+    @Operation(summary = "Answer the reviewers' questions (the filing applicant)")
     @PostMapping("/api/requests/{id}/replies")
     @ResponseStatus(HttpStatus.CREATED)
     ReplyView reply(@PathVariable String id, @RequestBody ReplyInput input, Authentication user) {

@@ -31,14 +31,16 @@ class AdminAccount {
     private final StartupSeeding seeding;
     private final String username;
     private final String password;
+    private final ReadinessGate.StartupTask ready;
 
-    AdminAccount(IdentityService identity, AuthorizationService authorizations, StartupSeeding seeding,
+    AdminAccount(IdentityService identity, AuthorizationService authorizations, StartupSeeding seeding, ReadinessGate readiness,
             @Value("${" + AdminCredentialsGuard.USERNAME + ":" + AdminCredentialsGuard.DEFAULT_USERNAME + "}") String username,
             @Value("${" + AdminCredentialsGuard.PASSWORD + ":}") String password) {
         this.accounts = new CamundaAccounts(identity, authorizations);
         this.seeding = seeding;
         this.username = username;
         this.password = password;
+        this.ready = readiness.register("the list admin account");
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -52,5 +54,6 @@ class AdminAccount {
         // (Camunda no longer locks accounts; AccountLockRelease clears locks an older version left.)
         seeding.run(() -> accounts.listAdmin(username, password, null, true));
         log.info("List admin account '{}' is ready", username);
+        ready.done();
     }
 }

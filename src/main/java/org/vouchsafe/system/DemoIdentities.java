@@ -50,21 +50,24 @@ public class DemoIdentities {
     private final FilterService filters;
     private final TaskService tasks;
     private final String password;
+    private final ReadinessGate.StartupTask ready;
 
     DemoIdentities(IdentityService identity, AuthorizationService authorizations, StartupSeeding seeding,
-                   FilterService filters, TaskService tasks,
+                   FilterService filters, TaskService tasks, ReadinessGate readiness,
                    @Value("${vouchsafe.demo.password:demo}") String password) {
         this.accounts = new CamundaAccounts(identity, authorizations);
         this.seeding = seeding;
         this.filters = filters;
         this.tasks = tasks;
         this.password = password;
+        this.ready = readiness.register("demo accounts");
     }
 
     @EventListener(ApplicationReadyEvent.class)
     public void seed() {
         seeding.run(this::seedAccounts);
         log.info("Demo accounts ready: admin, reviewer1..reviewer5, applicant (password: the demo password)");
+        ready.done();
     }
 
     private void seedAccounts() {

@@ -1,5 +1,7 @@
 package org.vouchsafe.system;
 
+import java.util.List;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -42,6 +44,23 @@ class SecurityConfig {
             + "form-action 'self'; frame-ancestors 'none'";
     static final long HSTS_MAX_AGE = 31_536_000;
 
+    /** An {@code /api} route that needs no account, and why (the OpenAPI document says it too). */
+    record OpenRoute(HttpMethod method, String pattern, String why) {
+    }
+
+    /** Every other {@code /api} route needs a signed-in account. */
+    static final List<OpenRoute> OPEN_API_ROUTES = List.of(
+            new OpenRoute(HttpMethod.POST, "/api/self-assessment",
+                    "No account needed (rate-limited per address): nothing is stored."),
+            // Vouchers need no account: the OpenPGP signature over the served statement authenticates them.
+            new OpenRoute(HttpMethod.POST, "/api/requests/*/vouches",
+                    "No account needed: the voucher's OpenPGP signature over the served statement authenticates them."),
+            new OpenRoute(HttpMethod.GET, "/api/requests/*/vouches/statement",
+                    "No account needed: the statement a voucher signs."),
+            // An invited member has no password yet: the one-time token in the path is the credential.
+            new OpenRoute(HttpMethod.POST, "/api/invitations/*",
+                    "No account needed: the one-time token of the invitation mail is the credential; it sets the password once."));
+
     static RequestMatcher ant(String pattern) {
         return AntPathRequestMatcher.antMatcher(pattern);
     }
@@ -66,15 +85,14 @@ class SecurityConfig {
             .addFilterBefore(new CrossSiteRequestFilter(), BasicAuthenticationFilter.class)
             .addFilterBefore(new LoginThrottleFilter(throttle), BasicAuthenticationFilter.class)
             .authorizeHttpRequests(auth -> auth
-                .requestMatchers(ant(HttpMethod.POST, "/api/self-assessment")).permitAll()
-                // Vouchers need no account: the OpenPGP signature over the served statement authenticates them.
-                .requestMatchers(ant(HttpMethod.POST, "/api/requests/*/vouches")).permitAll()
-                .requestMatchers(ant(HttpMethod.GET, "/api/requests/*/vouches/statement")).permitAll()
-                // An invited member has no password yet: the one-time token in the path is the credential.
-                .requestMatchers(ant(HttpMethod.POST, "/api/invitations/*")).permitAll()
+                .requestMatchers(OPEN_API_ROUTES.stream().map(r -> ant(r.method(), r.pattern())).toArray(RequestMatcher[]::new))
+                    .permitAll()
                 .requestMatchers(ant("/engine-rest/**")).hasAuthority(Roles.LIST_ADMINS)
                 .anyRequest().authenticated())
-            .httpBasic(basic -> basic.realmName("Vouchsafe"));
+            // 401 as problem+json, like every other refusal of the API
+            .exceptionHandling(e -> e.authenticationEntryPoint(new ProblemAuthenticationEntryPoint("Vouchsafe")))
+            .httpBasic(basic -> basic.realmName("Vouchsafe")
+                    .authenticationEntryPoint(new ProblemAuthenticationEntryPoint("Vouchsafe")));
         return http.build();
     }
 
@@ -87,7 +105,8 @@ class SecurityConfig {
             .headers(SecurityConfig::headers)
             .addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
             .authorizeHttpRequests(auth -> auth
-                .requestMatchers(ant("/camunda/**"), ant("/actuator/health"), ant("/error"), ant("/css/**"), ant("/js/**"),
+                .requestMatchers(ant("/camunda/**"), ant("/actuator/health"), ant("/actuator/health/liveness"),
+                        ant("/actuator/health/readiness"), ant("/error"), ant("/css/**"), ant("/js/**"),
                         ant("/favicon.ico")).permitAll()
                 // The page where an invited member chooses a password: the token in the path is the credential.
                 .requestMatchers(ant("/invitations/*")).permitAll()

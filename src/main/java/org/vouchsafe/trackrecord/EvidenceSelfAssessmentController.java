@@ -1,5 +1,6 @@
 package org.vouchsafe.trackrecord;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.vouchsafe.intake.TrackRecordEntryInput;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -39,6 +40,7 @@ class EvidenceSelfAssessmentController {
     }
 
     /** {@code downstream=true} when the distro derives from another one (adds the lead over upstream). */
+    @Operation(summary = "Run every automated check without filing; nothing is stored")
     @PostMapping(path = "/api/self-assessment", consumes = {"text/csv", "application/zip", "application/x-zip-compressed"})
     SelfAssessment assess(@RequestBody(required = false) byte[] body, @RequestHeader("Content-Type") String contentType,
                           @RequestParam(name = "downstream", defaultValue = "false") boolean downstream,

@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Set;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -46,6 +47,7 @@ class TrackRecordController {
     }
 
     /** The applicant adds evidence; the C3 check re-runs in the same transaction. */
+    @Operation(summary = "Add track-record evidence (CSV, OSV JSON or a zip of OSV records); criterion 3 is checked again")
     @PostMapping(path = "/api/requests/{id}/track-record",
             consumes = {"text/csv", MediaType.APPLICATION_JSON_VALUE, "application/zip", "application/x-zip-compressed"})
     @Transactional
@@ -67,6 +69,7 @@ class TrackRecordController {
     }
 
     /** Statistics and the verdict as reviewers see them. */
+    @Operation(summary = "A request's track-record statistics, criterion 3's verdict and the eligibility date")
     @GetMapping("/api/requests/{id}/track-record")
     @Transactional(readOnly = true)
     Map<String, Object> read(@PathVariable String id, Authentication user) {
@@ -77,6 +80,7 @@ class TrackRecordController {
     }
 
     /** The latency histogram and the timeline of fixes, readable without JavaScript. */
+    @Operation(summary = "A request's track record as a chart (SVG)")
     @GetMapping(path = "/api/requests/{id}/track-record.svg", produces = "image/svg+xml")
     @Transactional(readOnly = true)
     String svg(@PathVariable String id, Authentication user) {

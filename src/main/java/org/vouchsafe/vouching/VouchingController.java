@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -49,6 +50,7 @@ class VouchingController {
         this.rateLimiter = rateLimiter;
     }
 
+    @Operation(summary = "The statement a voucher signs for a requester")
     @GetMapping(path = "/api/requests/{id}/vouches/statement", produces = "text/plain;charset=UTF-8")
     String statement(@PathVariable String id, @RequestParam String voucher, @RequestParam("for") String requester,
                      HttpServletRequest http) {
@@ -56,6 +58,7 @@ class VouchingController {
         return anonymous.statement(id, voucher, requester);
     }
 
+    @Operation(summary = "Submit a signed vouch for a requester")
     @PostMapping(path = "/api/requests/{id}/vouches", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<VouchesView.VouchView> vouch(@PathVariable String id, @RequestBody VouchInput body,
                                                 HttpServletRequest http) {
@@ -64,12 +67,14 @@ class VouchingController {
         return ResponseEntity.created(URI.create("/api/requests/" + id + "/vouches")).body(VouchesView.of(vouch));
     }
 
+    @Operation(summary = "A request's vouches and the chain to teammates")
     @GetMapping("/api/requests/{id}/vouches")
     VouchesView read(@PathVariable String id, Authentication user) {
         access.readable(id, user);
         return vouches.view(id);
     }
 
+    @Operation(summary = "A request's vouching chain as a picture (SVG)")
     @GetMapping(path = "/api/requests/{id}/vouches.svg", produces = "image/svg+xml")
     String svg(@PathVariable String id, Authentication user) {
         access.readable(id, user);
@@ -77,6 +82,7 @@ class VouchingController {
     }
 
     /** A list admin adds a voucher, or replaces one who has not vouched ({@code replaces}). */
+    @Operation(summary = "Add a voucher, or replace one who has not vouched")
     @PostMapping(path = "/api/requests/{id}/vouchers", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasAuthority('list-admins')")
     ResponseEntity<NamedVoucherView> changeVoucher(@PathVariable String id,

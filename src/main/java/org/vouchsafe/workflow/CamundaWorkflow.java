@@ -45,6 +45,8 @@ import static org.vouchsafe.workflow.MembershipProcess.Variables;
 @Component
 class CamundaWorkflow implements RequestWorkflow, ReviewWorkflow, DecisionWorkflow {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CamundaWorkflow.class);
+
     private final RuntimeService runtime;
     private final TaskService tasks;
     private final IdentityService identity;
@@ -189,13 +191,17 @@ class CamundaWorkflow implements RequestWorkflow, ReviewWorkflow, DecisionWorkfl
      */
     private VariableMap complete(String taskId, Map<String, Object> fields, String actor) {
         try {
-            return engine(() -> Actors.as(actor, () -> tasks.completeWithVariablesInReturn(taskId, fields, false)));
+            // The engine would log the lost race at ERROR before we answer it with a 409 (HandledRaceLog).
+            return HandledRaceLog.expectingRace(
+                    () -> engine(() -> Actors.as(actor, () -> tasks.completeWithVariablesInReturn(taskId, fields, false))));
         } catch (NullValueException e) {
+            log.debug("Task {} was completed by a concurrent transaction: {}", taskId, e.getMessage());
             throw new ConcurrentUpdateException("The task was completed by a concurrent transaction", e);
         } catch (NullPointerException e) {
             // The engine can trip over the half-gone state of a task another transaction has just completed
             // (seen as "activityInstanceId is null"); if the task is gone, it was that race, nothing else.
             if (tasks.createTaskQuery().taskId(taskId).count() == 0) {
+                log.debug("Task {} was removed by a concurrent transaction: {}", taskId, e.getMessage());
                 throw new ConcurrentUpdateException("The task was completed by a concurrent transaction", e);
             }
             throw e;

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Assumptions;
  * The PostgreSQL database the cluster tests share between their nodes. Connection from
  * {@code VOUCHSAFE_CLUSTER_DB_URL} (default {@code jdbc:postgresql://localhost:5432/vouchsafe_cluster}),
  * {@code VOUCHSAFE_DB_USER} and {@code VOUCHSAFE_DB_PASSWORD} (default {@code vouchsafe}/{@code vouchsafe}).
- * Each test class starts from an empty schema; the tests skip when the server is unreachable.
+ * Each test class starts from an empty schema; the tests skip when the server is unreachable, unless
+ * {@code -Dcluster.required=true} (CI) makes that a failure.
  */
 final class ClusterDatabase {
 
@@ -26,6 +27,10 @@ final class ClusterDatabase {
         try (Connection c = db.connect()) {
             c.isValid(2);
         } catch (SQLException e) {
+            if (Boolean.getBoolean("cluster.required")) {
+                // CI: a skipped cluster test would let a regression land unseen
+                throw new IllegalStateException("PostgreSQL unreachable at " + db.url + " (-Dcluster.required=true)", e);
+            }
             Assumptions.abort("PostgreSQL unreachable at " + db.url + ": " + e.getMessage());
         }
         db.execute("drop schema public cascade", "create schema public");

@@ -94,7 +94,10 @@ final class Node implements AutoCloseable {
         return process.isAlive();
     }
 
-    /** Waits for {@code /actuator/health} to answer UP; fails early when the JVM dies. */
+    /**
+     * Waits for the readiness probe ({@code /actuator/health/readiness}) to answer UP, as an
+     * orchestrator does: the accounts and the list key are then in place. Fails early when the JVM dies.
+     */
     Node awaitHealthy(Duration timeout) throws InterruptedException {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -103,7 +106,7 @@ final class Node implements AutoCloseable {
                 throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log.toAbsolutePath());
             }
             try {
-                HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base() + "/actuator/health"))
+                HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base() + "/actuator/health/readiness"))
                         .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200 && r.body().contains("UP")) {
                     return this;

@@ -34,6 +34,9 @@ class AdminAccountTests {
     @Autowired
     StartupSeeding seeding;
 
+    /** Its own gate: a refused account here must not hold the shared application's readiness back. */
+    final ReadinessGate gate = new ReadinessGate(new org.springframework.boot.availability.ApplicationAvailabilityBean());
+
     @Test
     void shouldCreateTheConfiguredAdminWithTheDemoAdminsRights() {
         // given
@@ -41,7 +44,7 @@ class AdminAccountTests {
         String password = "correct-Horse-battery-17";
 
         // when
-        new AdminAccount(identity, authorizations, seeding, username, password).ensure();
+        new AdminAccount(identity, authorizations, seeding, gate, username, password).ensure();
 
         // then
         assertThat(identity.checkPassword(username, password)).isTrue();
@@ -59,10 +62,10 @@ class AdminAccountTests {
     void shouldUpdateThePasswordWhenTheConfigurationChanges() {
         // given
         String username = "ops-" + UUID.randomUUID().toString().substring(0, 8);
-        new AdminAccount(identity, authorizations, seeding, username, "first-Secret-passphrase").ensure();
+        new AdminAccount(identity, authorizations, seeding, gate, username, "first-Secret-passphrase").ensure();
 
         // when
-        new AdminAccount(identity, authorizations, seeding, username, "second-Secret-passphrase").ensure();
+        new AdminAccount(identity, authorizations, seeding, gate, username, "second-Secret-passphrase").ensure();
 
         // then
         assertThat(identity.checkPassword(username, "second-Secret-passphrase")).isTrue();
@@ -74,7 +77,7 @@ class AdminAccountTests {
     void shouldNotCreateAnAdminWithAWeakPassword() {
         String username = "ops-" + UUID.randomUUID().toString().substring(0, 8);
 
-        assertThatThrownBy(() -> new AdminAccount(identity, authorizations, seeding, username, "changeme").ensure())
+        assertThatThrownBy(() -> new AdminAccount(identity, authorizations, seeding, gate, username, "changeme").ensure())
                 .hasMessageContaining("vouchsafe.admin.password");
         assertThat(identity.createUserQuery().userId(username).count()).isZero();
     }
@@ -93,7 +96,7 @@ class AdminAccountTests {
             for (int node = 0; node < 2; node++) {
                 starts.add(nodes.submit(() -> {
                     together.await();
-                    new AdminAccount(identity, authorizations, seeding, username, password).ensure();
+                    new AdminAccount(identity, authorizations, seeding, gate, username, password).ensure();
                     return null;
                 }));
             }
