@@ -93,7 +93,8 @@ public class PersonalAccounts {
     /** Adds the account to the group, creating the group (type WORKFLOW) if it is missing. */
     @Transactional
     public void addToGroup(String username, String groupId, String groupName) {
-        if (identity.createGroupQuery().groupId(groupId).count() == 0) {
+        if (!groupsCreatedInThisTransaction().contains(groupId) && identity.createGroupQuery().groupId(groupId).count() == 0) {
+            groupsCreatedInThisTransaction().add(groupId);
             Group group = identity.newGroup(groupId);
             group.setName(groupName);
             group.setType("WORKFLOW");
@@ -118,5 +119,35 @@ public class PersonalAccounts {
     /** The ids of the group's accounts. */
     public List<String> members(String groupId) {
         return identity.createUserQuery().memberOfGroup(groupId).list().stream().map(User::getId).sorted().toList();
+    }
+
+    /**
+     * Groups this transaction created. When a decision is recorded inside an engine command (a
+     * Tasklist completion), every person's account is made in that one command: the engine writes
+     * the new group only when the command ends, so a query for it finds nothing and a second
+     * {@code saveGroup} of the same id fails (ENGINE-03002). Remembering what this transaction
+     * created makes "create the group if missing" hold for the second person too.
+     */
+    @SuppressWarnings("unchecked")
+    private static java.util.Set<String> groupsCreatedInThisTransaction() {
+        if (!org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            return new java.util.HashSet<>();
+        }
+        Object key = PersonalAccounts.class;
+        java.util.Set<String> created = (java.util.Set<String>)
+                org.springframework.transaction.support.TransactionSynchronizationManager.getResource(key);
+        if (created == null) {
+            java.util.Set<String> fresh = new java.util.HashSet<>();
+            org.springframework.transaction.support.TransactionSynchronizationManager.bindResource(key, fresh);
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCompletion(int status) {
+                            org.springframework.transaction.support.TransactionSynchronizationManager.unbindResourceIfPossible(key);
+                        }
+                    });
+            created = fresh;
+        }
+        return created;
     }
 }
