@@ -1,5 +1,6 @@
 package org.vouchsafe.accountability;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.Instant;
 
 import org.springframework.http.HttpStatus;
@@ -27,6 +28,7 @@ class AccountabilityController {
         this.accountability = accountability;
     }
 
+    @Operation(summary = "Ask a member distro to explain and correct what went wrong in a role it holds")
     @PostMapping("/api/members/{distroId}/accountability")
     @PreAuthorize("hasAnyAuthority('list-admins', 'members')")
     ResponseEntity<ItemView> raise(@PathVariable String distroId, @RequestBody AccountabilityService.RaiseInput input,
@@ -36,18 +38,21 @@ class AccountabilityController {
                 .body(ItemView.of(item));
     }
 
+    @Operation(summary = "One accountability request with its answer and outcome")
     @GetMapping("/api/accountability/{id}")
     @PreAuthorize("isAuthenticated()")
     ItemView item(@PathVariable String id, Authentication user) {
         return ItemView.of(accountability.item(id, caller(user)));
     }
 
+    @Operation(summary = "The distro's answer: explanation and correction for further occasions")
     @PostMapping("/api/accountability/{id}/answer")
     @PreAuthorize("hasAuthority('members')")
     ItemView answer(@PathVariable String id, @RequestBody AccountabilityService.AnswerInput input, Authentication user) {
         return ItemView.of(accountability.answer(id, input, caller(user)));
     }
 
+    @Operation(summary = "Close an accountability request with its outcome (list admins)")
     @PostMapping("/api/accountability/{id}/closure")
     @PreAuthorize("hasAuthority('list-admins')")
     ItemView close(@PathVariable String id, @RequestBody AccountabilityService.ClosureInput input, Authentication user) {

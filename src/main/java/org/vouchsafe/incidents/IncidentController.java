@@ -41,29 +41,34 @@ class IncidentController {
         return ResponseEntity.created(URI.create("/api/incidents/" + incident.getId())).body(incidents.view(incident));
     }
 
+    @Operation(summary = "Leak incidents: all for list admins, the caller's distro's for members")
     @GetMapping("/api/incidents")
     List<IncidentView> list(Authentication user) {
         return incidents.list(caller(user)).stream().map(incidents::view).toList();
     }
 
+    @Operation(summary = "One leak incident with its clocks")
     @GetMapping("/api/incidents/{id}")
     IncidentView get(@PathVariable String id, Authentication user) {
         return incidents.view(incidents.get(id, caller(user)));
     }
 
     /** The distro told the reporter and the list; the REST twin of the notice task. */
+    @Operation(summary = "Confirm when the reporter and the list were told of the leak")
     @PostMapping("/api/incidents/{id}/notified")
     IncidentView notified(@PathVariable String id, @RequestBody NoticeInput input, Authentication user) {
         return incidents.view(incidents.confirmNotice(id, input == null ? null : input.notifiedAt(), caller(user)));
     }
 
     /** The final report; the REST twin of the report task. */
+    @Operation(summary = "File the final report: exact extent and measures")
     @PostMapping("/api/incidents/{id}/report")
     IncidentView report(@PathVariable String id, @RequestBody ReportInput input, Authentication user) {
         ReportInput given = input == null ? new ReportInput(null, null) : input;
         return incidents.view(incidents.submitReport(id, given.extent(), given.measures(), caller(user)));
     }
 
+    @Operation(summary = "Judge the final report: accept, ask for more, or escalate (list admins)")
     @PostMapping("/api/incidents/{id}/closure")
     @PreAuthorize("hasAuthority('list-admins')")
     IncidentView closure(@PathVariable String id, @RequestBody ClosureInput input, Authentication user) {
@@ -72,9 +77,7 @@ class IncidentController {
     }
 
     private static Caller caller(Authentication user) {
-        boolean admin = user.getAuthorities().stream().anyMatch(a -> Roles.LIST_ADMINS.equals(a.getAuthority()));
-        boolean member = user.getAuthorities().stream().anyMatch(a -> Roles.MEMBERS.equals(a.getAuthority()));
-        return new Caller(user.getName(), admin, member);
+        return Caller.of(user);
     }
 
     /** @param notifiedAt when the reporter and the list were told (ISO-8601) */

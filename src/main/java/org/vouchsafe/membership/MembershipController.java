@@ -54,6 +54,7 @@ class MembershipController {
     }
 
     /** A member leaves the list, effective now. */
+    @Operation(summary = "A member leaves the list, effective now; their account is closed")
     @PostMapping("/api/members/me/leave")
     @PreAuthorize("hasAuthority('members')")
     MemberView leave(@RequestBody(required = false) LeaveInput input, Authentication user) {
@@ -61,6 +62,7 @@ class MembershipController {
     }
 
     /** A list admin removes people of a member distro, or all of them, today or from a later date. */
+    @Operation(summary = "Remove people of a member distro, or all of them, today or from a later date (list admins)")
     @PostMapping("/api/members/{distroId}/removal")
     @PreAuthorize("hasAuthority('list-admins')")
     Departures.Removal remove(@PathVariable String distroId, @RequestBody Departures.RemovalInput input,

@@ -97,6 +97,7 @@ class VouchingController {
      * A list admin reopens vouching closed by its deadline, until a new deadline in the future:
      * criterion 9 is PENDING again (unless someone is vouched for) and the named vouchers are asked again.
      */
+    @Operation(summary = "Reopen vouching after its deadline with a new deadline (list admins)")
     @PostMapping(path = "/api/requests/{id}/vouching/reopen", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasAuthority('list-admins')")
     ReopenedView reopen(@PathVariable String id, @RequestBody ReopenInput body, Authentication user) {
