@@ -124,7 +124,7 @@ public class FilingService {
         if (filing.roles() != null) {
             filing.roles().stream().filter(java.util.Objects::nonNull)
                     .forEach(role -> request.getRoles().add(new RoleCommitment(role.role(),
-                            blankToNull(role.title()), trim(role.specifics()))));
+                            blankToNull(role.title()), java.util.Objects.requireNonNullElse(trim(role.specifics()), ""))));
         }
         if (filing.vouchers() != null) {
             filing.vouchers().stream().filter(java.util.Objects::nonNull)

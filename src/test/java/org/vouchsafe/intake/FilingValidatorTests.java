@@ -119,8 +119,9 @@ class FilingValidatorTests {
     }
 
     @Test
-    void shouldRequireSpecificsForARole() {
-        assertThat(fields(problems(filing -> role(filing, 0).remove("specifics")))).containsExactly("roles[0].specifics");
+    void shouldTakeARoleWithoutSpecificsSinceTheSeedAsksForThemOnlyPreferably() {
+        assertThat(fields(problems(filing -> role(filing, 0).remove("specifics")))).isEmpty();
+        assertThat(fields(problems(filing -> role(filing, 0).put("specifics", "x".repeat(4001))))).containsExactly("roles[0].specifics");
     }
 
     @Test
