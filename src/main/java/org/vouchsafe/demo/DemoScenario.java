@@ -1,7 +1,9 @@
 package org.vouchsafe.demo;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +15,15 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Component;
+import org.vouchsafe.accountability.AccountabilityService;
+import org.vouchsafe.incidents.IncidentInput;
+import org.vouchsafe.incidents.IncidentService;
+import org.vouchsafe.members.ContributionInput;
+import org.vouchsafe.members.MemberAccount;
+import org.vouchsafe.members.MemberAccounts;
+import org.vouchsafe.members.MemberDistros;
+import org.vouchsafe.membership.DistroIds;
+import org.vouchsafe.membership.Member;
 import org.vouchsafe.catalogue.Catalogue;
 import org.vouchsafe.intake.FilingRequest;
 import org.vouchsafe.intake.FilingService;
@@ -88,12 +99,21 @@ class DemoScenario {
     private final Catalogue catalogue;
     private final DemoProcessDriver engine;
     private final Clock clock;
+    private final MemberAccounts accounts;
+    private final MemberDistros memberDistros;
+    private final AccountabilityService accountability;
+    private final IncidentService incidents;
 
     DemoScenario(ObjectMapper json, FilingService filing, RequestChallenges challenges,
                  RequestPolicySignatures policySignatures, VouchService vouches, ReviewService review,
                  ReviewProperties reviewSettings,
                  AdminDecisionService decisions, Requests requests, Catalogue catalogue, DemoProcessDriver engine,
-                 Clock clock) {
+                 Clock clock, MemberAccounts accounts, MemberDistros memberDistros,
+                 AccountabilityService accountability, IncidentService incidents) {
+        this.accounts = accounts;
+        this.memberDistros = memberDistros;
+        this.accountability = accountability;
+        this.incidents = incidents;
         this.json = json;
         this.filing = filing;
         this.challenges = challenges;
@@ -127,6 +147,7 @@ class DemoScenario {
             voucher = people.get(0);
         }
         pendingRequests(members);
+        lifeAfterAdmission(members);
         Map<RequestStatus, Integer> byStatus = new LinkedHashMap<>();
         int total = 0;
         for (RequestStatus status : RequestStatus.values()) {
@@ -225,6 +246,54 @@ class DemoScenario {
                 + "date; the list policy is not optional.");
         decide(objected, "REJECTED", "An advisory published before the agreed date breaks the list policy "
                 + "(criterion 6); welcome to apply again after a year without such an incident.");
+    }
+
+    /**
+     * What members do once admitted, through the same services as their pages and the API:
+     * contributions recorded under their own accounts, an accountability request the admin raised
+     * that waits for its answer, and a leak incident reported, told, investigated and accepted.
+     */
+    private void lifeAfterAdmission(List<DemoPerson> members) {
+        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        contribute(members.get(0), "A1", today.minusDays(12), "https://www.openwall.com/lists/oss-security/2026/11/20/2",
+                "Confirmed receipt of a new report within hours and asked the reporter for a disclosure date.");
+        contribute(members.get(1), "A2", today.minusDays(30), "https://www.openwall.com/lists/oss-security/2026/11/02/4",
+                "Reminded a reporter of the 14-day limit and agreed a public date with them.");
+        contribute(members.get(4), "T2", today.minusDays(5), "https://www.openwall.com/lists/oss-security/2026/11/27/1",
+                "Published the CVE details on oss-security on the public date.");
+
+        // Open: Kestrel holds A10 and a report went by without its reminder; the answer is due in two weeks.
+        String kestrel = DistroIds.of(MEMBERS.get(4).name());
+        accountability.raise(kestrel, new AccountabilityService.RaiseInput("A10",
+                        "The embargo of a report ended without the reminder to post it on oss-security.",
+                        "https://www.openwall.com/lists/oss-security/2026/11/25/3"),
+                org.vouchsafe.accountability.Caller.of(ADMIN, List.of(Roles.LIST_ADMINS)));
+        engine.runDueJobs();
+
+        // Closed: Tern leaked an issue to a contractor, told the reporter and the list, reported and was accepted.
+        String tern = DistroIds.of(MEMBERS.get(2).name());
+        org.vouchsafe.incidents.Caller admin = new org.vouchsafe.incidents.Caller(ADMIN, true, false);
+        String incident = incidents.report(new IncidentInput("linux-distros", "[vs] thread of 2026-11-18 (kernel issue)",
+                clock.instant().minus(Duration.ofDays(10)).toString(), "One contractor outside the team saw the report.",
+                tern), admin).getId();
+        engine.runDueJobs();
+        incidents.confirmNotice(incident, clock.instant().minus(Duration.ofDays(10)).plus(Duration.ofHours(3)).toString(), admin);
+        engine.runDueJobs();
+        incidents.submitReport(incident, "The contractor saw the report on a shared screen; nothing was passed on.",
+                "Embargoed reports are read only on the security team's machines from now on.", admin);
+        engine.runDueJobs();
+        incidents.close(incident, "ACCEPTED", "Told at once, investigated, and the measure fits.", admin);
+        engine.runDueJobs();
+    }
+
+    /** A contribution recorded by a member under their own account, as on their page. */
+    private void contribute(DemoPerson person, String role, LocalDate date, String reference, String summary) {
+        MemberAccount account = accounts.ofEmail(person.email())
+                .orElseThrow(() -> new IllegalStateException("no account for " + person.email()));
+        Member member = accounts.memberOf(account.getUsername()).orElseThrow();
+        Authentication caller = UsernamePasswordAuthenticationToken.authenticated(account.getUsername(), null,
+                List.of(new SimpleGrantedAuthority(Roles.MEMBERS), new SimpleGrantedAuthority(Roles.distroGroup(member.getDistroId()))));
+        memberDistros.record(member.getDistroId(), new ContributionInput(role, date.toString(), reference, summary), caller);
     }
 
     /** Filed, every person proven, the first vouched for by {@code member} and vouching for the others. */

@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
 import org.vouchsafe.intake.RequestStatus;
 import org.vouchsafe.intake.Requests;
 import org.vouchsafe.system.DemoIdentities;
+import org.vouchsafe.system.ReadinessGate;
 import org.vouchsafe.system.StartupSeeding;
 
 /**
@@ -42,9 +43,12 @@ class DemoScenarioRunner implements ApplicationRunner {
     private final DemoScenario scenario;
     private final Requests requests;
     private final boolean enabled;
+    /** Readiness waits for the scenario (a runner runs before Spring Boot reports ready; the gate says so explicitly). */
+    private final ReadinessGate.StartupTask ready;
 
     DemoScenarioRunner(DemoIdentities accounts, StartupSeeding seeding, DemoScenario scenario, Requests requests,
-                       @Value("${vouchsafe.demo.scenario:false}") boolean enabled) {
+                       @Value("${vouchsafe.demo.scenario:false}") boolean enabled, ReadinessGate gate) {
+        this.ready = gate.register("demo scenario");
         this.accounts = accounts;
         this.seeding = seeding;
         this.scenario = scenario;
@@ -55,6 +59,7 @@ class DemoScenarioRunner implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         seedOnce();
+        ready.done();
     }
 
     /** Seeds the scenario unless it is switched off or the database holds a request; what was seeded, if anything. */

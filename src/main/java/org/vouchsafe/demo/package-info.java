@@ -3,6 +3,6 @@
  * every stage, seeded once at start-up through the features' own services and the processes.
  * Nothing depends on it.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"catalogue", "intake", "membership", "pgp",
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"accountability", "catalogue", "incidents", "intake", "members", "membership", "pgp",
         "review", "system", "vouching", "workflow"})
 package org.vouchsafe.demo;

@@ -280,6 +280,14 @@ public class IncidentService {
         return access(id, caller);
     }
 
+    /** A member distro's incidents, newest first: its page's history (the caller's access is the page's to check). */
+    @Transactional(readOnly = true)
+    public List<IncidentView> ofDistro(String distroId) {
+        Instant now = clock.instant();
+        return incidents.findByDistroIdOrderByReportedAtDesc(distroId).stream().map(i -> IncidentView.of(i, now, properties))
+                .toList();
+    }
+
     /** Open incidents, oldest first (the admin dashboard). */
     @Transactional(readOnly = true)
     public List<IncidentView> open() {

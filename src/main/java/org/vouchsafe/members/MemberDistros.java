@@ -53,9 +53,15 @@ public class MemberDistros {
     private final Catalogue catalogue;
     private final AuditLog audit;
     private final Clock clock;
+    private final org.vouchsafe.accountability.AccountabilityService accountability;
+    private final org.vouchsafe.incidents.IncidentService incidents;
 
     MemberDistros(MemberRepository roster, MemberAccountRepository accounts, ContributionRepository contributions,
-                  Catalogue catalogue, AuditLog audit, Clock clock) {
+                  Catalogue catalogue, AuditLog audit, Clock clock,
+                  org.vouchsafe.accountability.AccountabilityService accountability,
+                  org.vouchsafe.incidents.IncidentService incidents) {
+        this.accountability = accountability;
+        this.incidents = incidents;
         this.roster = roster;
         this.accounts = accounts;
         this.contributions = contributions;
@@ -94,7 +100,8 @@ public class MemberDistros {
         Member first = people.get(0);
         return new DistroView(distroId, first.getDistro(), first.getList(), persons,
                 roles.values().stream().sorted(Comparator.comparing(RoleView::role)).toList(), recorded,
-                List.of(), List.of(), List.of());
+                accountability.ofDistro(distroId).stream().map(AccountabilityLine::of).map(Object.class::cast).toList(),
+                List.of(), incidents.ofDistro(distroId).stream().map(Object.class::cast).toList());
     }
 
     /** Records a contribution of the caller's own distro. */
@@ -182,7 +189,18 @@ public class MemberDistros {
         }
     }
 
-    /** A member distro: people, roles held, contributions; accountability, reviews and incidents come with their features. */
+    /** An accountability request against the distro, as its page lists it (the whole item: GET /api/accountability/{id}). */
+    public record AccountabilityLine(String id, String role, String what, String reference, String status,
+                                     String raisedAt, String answerDue, String outcome, String closedAt) {
+        static AccountabilityLine of(org.vouchsafe.accountability.AccountabilityItem item) {
+            return new AccountabilityLine(item.getId(), item.getRoleId(), item.getWhat(), item.getReference(),
+                    item.getStatus().name(), String.valueOf(item.getRaisedAt()), String.valueOf(item.getAnswerDue()),
+                    item.getOutcome() == null ? null : item.getOutcome().name(),
+                    item.getClosedAt() == null ? null : item.getClosedAt().toString());
+        }
+    }
+
+    /** A member distro: people, roles held, contributions, accountability requests, leak incidents (contribution reviews are not built yet). */
     public record DistroView(String distroId, String distro, String list, List<PersonView> people, List<RoleView> roles,
                              List<ContributionView> contributions, List<Object> accountability, List<Object> reviews,
                              List<Object> incidents) {

@@ -67,6 +67,26 @@ class DemoScenarioTests {
     }
 
     @Test
+    void shouldShowLifeAfterAdmission() {
+        Api api = new Api(rest);
+
+        // contributions recorded by members, under their own accounts
+        JsonNode quokka = api.get("admin", "/api/members/quokka-linux").json();
+        assertThat(quokka.path("contributions")).as(quokka.toString()).isNotEmpty();
+        // an accountability request waiting for Kestrel's answer
+        JsonNode kestrel = api.get("admin", "/api/members/kestrel-linux").json();
+        assertThat(kestrel.path("accountability")).as(kestrel.toString()).hasSize(1);
+        assertThat(kestrel.path("accountability").get(0).path("role").asText()).isEqualTo("A10");
+        assertThat(kestrel.path("accountability").get(0).path("status").asText()).isEqualTo("OPEN");
+        // a leak incident of Tern, told, reported and accepted
+        JsonNode incidents = api.get("admin", "/api/incidents").json();
+        assertThat(incidents).as(incidents.toString()).hasSize(1);
+        assertThat(incidents.get(0).path("status").asText()).isEqualTo("ACCEPTED");
+        assertThat(incidents.get(0).path("distroId").asText()).isEqualTo("tern-linux");
+        assertThat(api.get("admin", "/api/members/tern-linux").json().path("incidents")).hasSize(1);
+    }
+
+    @Test
     void shouldLeaveReviewersVotesToCast() {
         Api api = new Api(rest);
         int open = 0;
