@@ -23,13 +23,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.vouchsafe.VouchsafeTest;
-import org.vouchsafe.intake.FilingService;
 import org.vouchsafe.membership.MemberRepository;
 import org.vouchsafe.pgp.PgpProperties;
 import org.vouchsafe.support.Api;
@@ -47,21 +44,17 @@ import static org.vouchsafe.members.MembersTestSupport.person;
 class MemberKeysHttpTests {
 
     @Autowired TestRestTemplate rest;
-    @Autowired FilingService filings;
     @Autowired ObjectMapper json;
     @Autowired MemberRepository roster;
-    @Autowired ApplicationEventPublisher events;
-    @Autowired PlatformTransactionManager transactions;
     @Autowired JdbcTemplate jdbc;
     @Autowired PgpProperties pgp;
 
     Api api;
-    MembersTestSupport members;
+    @Autowired MembersTestSupport members;
 
     @BeforeEach
     void setUp() {
         api = new Api(rest);
-        members = new MembersTestSupport(filings, json, roster, events, transactions, jdbc, pgp);
     }
 
     @Test

@@ -41,7 +41,8 @@ import static org.awaitility.Awaitility.await;
  * in the roster's transaction), and reads their invitation the way they would: the mail from the
  * outbox, decrypted with their secret key.
  */
-public final class MembersTestSupport {
+@org.springframework.stereotype.Component
+public class MembersTestSupport {
 
     /** Strong enough for the password policy. */
     public static final String PASSWORD = "Correct-Horse-Battery-7";

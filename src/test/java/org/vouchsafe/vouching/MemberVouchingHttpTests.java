@@ -16,11 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.vouchsafe.VouchsafeTest;
 import org.vouchsafe.audit.AuditAction;
 import org.vouchsafe.audit.AuditEvent;
@@ -28,7 +26,6 @@ import org.vouchsafe.audit.AuditLog;
 import org.vouchsafe.intake.FilingRequest;
 import org.vouchsafe.intake.FilingService;
 import org.vouchsafe.members.MembersTestSupport;
-import org.vouchsafe.membership.MemberRepository;
 import org.vouchsafe.pgp.PgpProperties;
 import org.vouchsafe.support.Api;
 import org.vouchsafe.support.Tasklist;
@@ -56,21 +53,17 @@ class MemberVouchingHttpTests {
     @Autowired ManagementService management;
     @Autowired FilingService filings;
     @Autowired ObjectMapper json;
-    @Autowired MemberRepository roster;
-    @Autowired ApplicationEventPublisher events;
-    @Autowired PlatformTransactionManager transactions;
     @Autowired JdbcTemplate jdbc;
     @Autowired PgpProperties pgp;
     @Autowired VouchService vouches;
     @Autowired AuditLog audit;
 
     Api api;
-    MembersTestSupport members;
+    @Autowired MembersTestSupport members;
 
     @BeforeEach
     void setUp() {
         api = new Api(rest);
-        members = new MembersTestSupport(filings, json, roster, events, transactions, jdbc, pgp);
     }
 
     @Test

@@ -63,6 +63,7 @@ class PagesBrowserTests {
     @LocalServerPort
     int port;
 
+    @Autowired MembersTestSupport memberSupport;
     @Autowired
     TestRestTemplate rest;
 
@@ -355,7 +356,7 @@ class PagesBrowserTests {
     @Test
     void shouldLetAnInvitedMemberChooseAPasswordAndRecordAContributionOnTheirPage() {
         // given a person just admitted, holding the link from their encrypted invitation
-        MembersTestSupport members = new MembersTestSupport(filings, json, roster, events, transactions, jdbc, pgp);
+        MembersTestSupport members = memberSupport;
         TestVouchers.Person ann = MembersTestSupport.person("Ann Member", "ann");
         MembersTestSupport.Admitted distro = members.admit(List.of(ann), "A1");
         String token = members.tokenOf(ann);
