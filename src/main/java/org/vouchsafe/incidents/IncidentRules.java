@@ -6,7 +6,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 import org.vouchsafe.problem.FieldProblem;
@@ -32,13 +31,6 @@ final class IncidentRules {
     static final java.time.Duration CLOCK_SKEW = java.time.Duration.ofMinutes(2);
 
     private IncidentRules() {
-    }
-
-    /** A member distro's id: the slug of its name (lowercase, runs of other characters to '-', trimmed of '-'). */
-    static String distroId(String distroName) {
-        // Kept private to this module on purpose; the application unifies it with membership's.
-        String slug = distroName == null ? "" : distroName.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
-        return slug.replaceAll("^-+|-+$", "");
     }
 
     static void text(List<FieldProblem> problems, String field, String value, int max, boolean required, String what) {

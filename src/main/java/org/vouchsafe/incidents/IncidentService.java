@@ -25,6 +25,8 @@ import org.vouchsafe.problem.ForbiddenException;
 import org.vouchsafe.problem.InvalidInputException;
 import org.vouchsafe.problem.NotFoundException;
 
+import org.vouchsafe.membership.DistroIds;
+
 import static org.vouchsafe.incidents.IncidentRules.*;
 
 /**
@@ -325,8 +327,8 @@ public class IncidentService {
     private String reportingDistro(String given, Caller caller) {
         if (caller.admin()) {
             // An admin may give the id or the distro's name; both become the id.
-            String slug = distroId(given);
-            if (slug.isEmpty()) {
+            String slug = DistroIds.of(given);
+            if (slug == null || slug.isEmpty()) {
                 throw new InvalidInputException("distroId", "is required when a list admin reports: the member distro "
                         + "you report for (its id, e.g. example-linux).");
             }
@@ -334,7 +336,7 @@ public class IncidentService {
         }
         String own = memberDistro(caller)
                 .orElseThrow(() -> new ForbiddenException("Only members of a distro on the list (and list admins) report incidents."));
-        if (given != null && !given.isBlank() && !own.equals(distroId(given))) {
+        if (given != null && !given.isBlank() && !own.equals(DistroIds.of(given))) {
             throw new ForbiddenException("You report for your own distro (" + own + "); leave distroId out.");
         }
         return own;
