@@ -172,11 +172,16 @@ class TasklistTamperingTests extends ProcessTestSupport {
                 fields("decisionOutcome", "REJECTED", "decisionReason", "No.", "decidedBy", "reviewer2"));
         Tasklist.Response elsewhere = tasklist.submitForm(task.getId(),
                 fields("decisionOutcome", "REJECTED", "decisionReason", "No.", "requestId", "someone-else"));
+        // or rewrites the per-person table the form only shows (read-only)
+        Tasklist.Response rewritten = tasklist.submitForm(task.getId(),
+                fields("decisionOutcome", "REJECTED", "decisionReason", "No.", "admissionSummary", "everyone proved it"));
 
-        // then both are refused and the request still waits
+        // then all are refused and the request still waits
         assertThat(forged.status()).as(forged.toString()).isEqualTo(400);
         assertThat(forged.message()).contains("Not accepted: decidedBy");
         assertThat(elsewhere.status()).as(elsewhere.toString()).isEqualTo(400);
+        assertThat(rewritten.status()).as(rewritten.toString()).isEqualTo(400);
+        assertThat(rewritten.message()).contains("admissionSummary");
         assertThat(status(id)).isEqualTo(RequestStatus.AWAITING_DECISION);
         assertThat(audit.eventsOf(id)).extracting(AuditEvent::action).doesNotContain(AuditAction.DECISION_RECORDED);
 
